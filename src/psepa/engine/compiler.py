@@ -1,0 +1,324 @@
+"""Compile the rules in force for one action into answers, once.
+
+Each rule has a handful of *leaves*: the ways it can come out (does not apply because ...;
+excepted because ...; base outcome). Every combination of the leaves of the rules in force is
+combined once, here, into a finished answer (a `Template`: verdict, duties, citations, reasons,
+confidence, readings). What is left for run time is to find which leaf each rule reaches, which
+the compiler writes as plain Python (one decision) and as NumPy (a batch). The explanation is
+the template's reasons, so it cannot drift from the code that chose it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from psepa.domain import Confidence, Verdict
+from psepa.engine.conditions import Assumption, Columns, Condition, Reading
+from psepa.engine.rules import Cite, Obligation, Outcome, Rule
+
+_VERDICT_RANK = {Verdict.PROHIBITED: 3, Verdict.REQUIRED: 2, Verdict.PERMITTED: 1}
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One way a rule can come out, with the conditions that lead there."""
+
+    rule: Rule
+    index: int
+    label: str
+    outcome: Outcome
+    held: tuple[Condition, ...]
+    failed: tuple[Condition, ...]
+    deciding: Condition | None  # the scope condition that failed, or the exception that held
+
+    @property
+    def consulted(self) -> tuple[Condition, ...]:
+        return self.held + self.failed
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        # A condition's reading matters only where that condition decided the leaf: a scope
+        # that failed, or an exception that held.
+        found = list(self.rule.readings) + list(self.outcome.readings)
+        if self.deciding is not None:
+            found.extend(self.deciding.readings)
+        return tuple(dict.fromkeys(found))
+
+    def reasons(self) -> list[str]:
+        lead = self.outcome.cites[0].text if self.outcome.cites else self.rule.source.name
+        if self.outcome.verdict is None and self.label.startswith("scope"):
+            assert self.deciding is not None
+            return [f"{self.rule.source.name} does not reach this: {self.deciding.fails}."]
+        reasons = [f"{lead}: {self.outcome.says}"]
+        scope = [c.holds for c in self.rule.applies]
+        if scope:
+            reasons.append("It applies because " + "; ".join(scope) + ".")
+        if self.deciding is not None:
+            reasons.append(f"Exception that applies: {self.deciding.holds}.")
+        failed_exceptions = [c.fails for c in self.failed if c not in self.rule.applies]
+        if failed_exceptions:
+            reasons.append("Exceptions that did not apply: " + "; ".join(failed_exceptions) + ".")
+        return reasons
+
+
+def leaves_of(rule: Rule) -> list[Leaf]:
+    """Every way `rule` can come out, in the order the compiled code tests them."""
+    leaves: list[Leaf] = []
+    for i, condition in enumerate(rule.applies):
+        outcome = Outcome(
+            None, rule.not_applicable, (), rule.base.confidence, (), condition.readings
+        )
+        leaves.append(
+            Leaf(rule, len(leaves), f"scope: {condition.id}", outcome, rule.applies[:i],
+                 (condition,), condition)
+        )
+    exceptions = [u.when for u in rule.unless]
+    for j, unless in enumerate(rule.unless):
+        leaves.append(
+            Leaf(rule, len(leaves), f"unless: {unless.label}", unless.then,
+                 rule.applies + (unless.when,), tuple(exceptions[:j]), unless.when)
+        )
+    leaves.append(Leaf(rule, len(leaves), "base", rule.base, rule.applies, tuple(exceptions), None))
+    return leaves
+
+
+@dataclass(frozen=True)
+class Template:
+    """A finished answer for one combination of leaves; the run time only picks one."""
+
+    verdict: Verdict
+    obligations: tuple[Obligation, ...]
+    citations: tuple[Cite, ...]
+    reasons: tuple[str, ...]
+    confidence: Confidence
+    readings: tuple[Reading, ...]
+    rules: tuple[str, ...]
+    leaves: tuple[Leaf, ...]
+    conflict: tuple[str, ...]
+    assumptions: tuple[Assumption, ...]
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.citations)
+
+
+def _compatible(a: Verdict, b: Verdict) -> bool:
+    return (a is Verdict.PROHIBITED) == (b is Verdict.PROHIBITED)
+
+
+def combine(leaves: Sequence[Leaf]) -> Template:
+    """Combine what each rule in force says into one answer, by declared precedence."""
+    speaking = [leaf for leaf in leaves if leaf.outcome.verdict is not None]
+    speaking_ids = {leaf.rule.id for leaf in speaking}
+    overridden = {
+        target for leaf in speaking for target in leaf.rule.overrides if target in speaking_ids
+    }
+    winners = [leaf for leaf in speaking if leaf.rule.id not in overridden]
+    verdicts = {leaf.outcome.verdict for leaf in winners if leaf.outcome.verdict is not None}
+    conflict: tuple[str, ...] = ()
+    if Verdict.PROHIBITED in verdicts and len(verdicts) > 1:
+        conflict = tuple(sorted(leaf.rule.id for leaf in winners))
+    if not winners:
+        return _not_regulated(leaves)
+    verdict = max(verdicts, key=_VERDICT_RANK.__getitem__)
+    deciding = [
+        leaf for leaf in winners
+        if leaf.outcome.verdict is not None and _compatible(leaf.outcome.verdict, verdict)
+    ]
+    also = [
+        leaf for leaf in speaking
+        if leaf not in winners and leaf.outcome.verdict is not None
+        and _compatible(leaf.outcome.verdict, verdict)
+    ]
+    set_aside = [leaf for leaf in speaking if leaf not in winners and leaf not in also]
+
+    reasons: list[str] = []
+    for leaf in deciding:
+        reasons.extend(leaf.reasons())
+    for leaf in set_aside:
+        over = [w.rule for w in speaking if leaf.rule.id in w.rule.overrides]
+        assert leaf.outcome.verdict is not None
+        reasons.append(
+            f"{leaf.rule.source.name} on its own would answer {leaf.outcome.verdict.value}, but "
+            f"{', '.join(r.source.name for r in over)} governs here: "
+            f"{' '.join(r.precedence for r in over)}"
+        )
+    for leaf in also:
+        reasons.append(
+            f"{leaf.rule.source.name} gives the same answer ({leaf.outcome.says})"
+        )
+    if conflict:
+        reasons.append(
+            "Rules in force disagree and none is declared to govern; the prohibition wins "
+            f"(rules {', '.join(conflict)})."
+        )
+
+    citations: list[Cite] = []
+    for leaf in deciding:
+        citations.extend(leaf.outcome.cites)
+    for leaf in deciding:
+        for condition in leaf.consulted:
+            citations.extend(condition.cites)
+    for leaf in also:
+        citations.extend(leaf.outcome.cites)
+    obligations: list[Obligation] = []
+    for leaf in deciding:
+        obligations.extend(leaf.outcome.obligations)
+    readings: list[Reading] = []
+    for leaf in deciding:
+        readings.extend(leaf.readings)
+    confidence = max((leaf.outcome.confidence for leaf in deciding), key=_weakness)
+    return Template(
+        verdict=verdict,
+        obligations=tuple({o.id: o for o in obligations}.values()),
+        citations=_unique(citations),
+        reasons=tuple(reasons),
+        confidence=confidence,
+        readings=tuple(dict.fromkeys(readings)),
+        rules=tuple(leaf.rule.id for leaf in deciding),
+        leaves=tuple(leaves),
+        conflict=conflict,
+        assumptions=_assumptions(deciding),
+    )
+
+
+def _weakness(confidence: Confidence) -> int:
+    return confidence.weakness
+
+
+def _unique(citations: list[Cite]) -> tuple[Cite, ...]:
+    seen: dict[str, Cite] = {}
+    for cite in citations:
+        seen.setdefault(cite.text, cite)
+    return tuple(seen.values())
+
+
+def _assumptions(leaves: Sequence[Leaf]) -> tuple[Assumption, ...]:
+    found: list[Assumption] = []
+    for leaf in leaves:
+        found.extend(c.assumes for c in leaf.consulted if c.assumes is not None)
+    return tuple(dict.fromkeys(found))
+
+
+def _not_regulated(leaves: Sequence[Leaf]) -> Template:
+    if not leaves:
+        reasons: tuple[str, ...] = (
+            "No rule in force speaks to this action: nothing here is prohibited or required by "
+            "the city ordinance, the executive orders, Colorado law or federal law as encoded.",
+        )
+        confidence = Confidence.TEXT
+    else:
+        collected: list[str] = []
+        for leaf in leaves:
+            collected.extend(leaf.reasons())
+        collected.append("No other rule in force speaks to this, so it is not regulated.")
+        reasons = tuple(collected)
+        confidence = max((leaf.outcome.confidence for leaf in leaves), key=_weakness)
+    readings: list[Reading] = []
+    for leaf in leaves:
+        readings.extend(leaf.readings)
+    return Template(
+        verdict=Verdict.NOT_REGULATED,
+        obligations=(),
+        citations=_unique([c for leaf in leaves for c in leaf.outcome.cites]),
+        reasons=reasons,
+        confidence=confidence,
+        readings=tuple(dict.fromkeys(readings)),
+        rules=(),
+        leaves=tuple(leaves),
+        conflict=(),
+        assumptions=_assumptions(leaves),
+    )
+
+
+ScalarFn = Callable[[object], Template]
+BatchFn = Callable[[Columns], npt.NDArray[np.int32]]
+
+
+@dataclass(frozen=True)
+class CompiledAction:
+    """The rules in force for one action, compiled: one decision, a batch, and every answer."""
+
+    rules: tuple[Rule, ...]
+    leaves: tuple[tuple[Leaf, ...], ...]
+    templates: tuple[Template, ...]
+    decide: ScalarFn
+    source: str
+    batch_index: BatchFn
+
+    def batch(self, cols: Columns) -> npt.NDArray[np.int32]:
+        """Index into `templates` for each row of `cols`."""
+        return self.batch_index(cols)
+
+
+def _branches(rule: Rule, leaves: list[Leaf]) -> list[tuple[Condition, bool, Leaf]]:
+    """(condition, taken-when-true?, leaf) in test order; the last leaf is the default."""
+    branches: list[tuple[Condition, bool, Leaf]] = []
+    for leaf in leaves[:-1]:
+        assert leaf.deciding is not None
+        branches.append((leaf.deciding, not leaf.label.startswith("scope"), leaf))
+    return branches
+
+
+def compile_action(rules: Sequence[Rule]) -> CompiledAction:
+    """Compile the rules in force for one action (most specific first)."""
+    rule_leaves = [leaves_of(rule) for rule in rules]
+    sizes = [len(leaves) for leaves in rule_leaves]
+    strides = [int(np.prod(sizes[k + 1 :], dtype=np.int64)) for k in range(len(sizes))]
+    templates = tuple(combine(combo) for combo in itertools.product(*rule_leaves))
+
+    lines = ["def decide(s):"]
+    for k, (rule, leaves) in enumerate(zip(rules, rule_leaves, strict=True)):
+        lines.append(f"    # {rule.id}: {rule.question}")
+        keyword = "if"
+        for condition, when_true, leaf in _branches(rule, leaves):
+            test = condition.py() if when_true else f"not {condition.py()}"
+            lines.append(f"    {keyword} {test}:")
+            lines.append(f"        x{k} = {leaf.index * strides[k]}")
+            keyword = "elif"
+        base = leaves[-1].index * strides[k]
+        if keyword == "if":
+            lines.append(f"    x{k} = {base}")
+        else:
+            lines.append("    else:")
+            lines.append(f"        x{k} = {base}")
+    total = " + ".join(f"x{k}" for k in range(len(rules))) or "0"
+    lines.append(f"    return T[{total}]")
+    source = "\n".join(lines)
+    namespace: dict[str, object] = {"T": templates}
+    exec(compile(source, f"<rules {' '.join(r.id for r in rules)}>", "exec"), namespace)
+    scalar = namespace["decide"]
+
+    def batch_index(cols: Columns) -> npt.NDArray[np.int32]:
+        n = len(next(iter(cols.values())))
+        index = np.zeros(n, dtype=np.int32)
+        cache: dict[str, npt.NDArray[np.bool_]] = {}
+        for k, (rule, leaves) in enumerate(zip(rules, rule_leaves, strict=True)):
+            conditions = []
+            choices = []
+            for condition, when_true, leaf in _branches(rule, leaves):
+                mask = cache.get(condition.id)
+                if mask is None:
+                    mask = cache[condition.id] = condition.np(cols)
+                conditions.append(mask if when_true else ~mask)
+                choices.append(leaf.index * strides[k])
+            base = leaves[-1].index * strides[k]
+            if conditions:
+                index += np.select(conditions, choices, default=base).astype(np.int32)
+            else:
+                index += base
+        return index
+
+    return CompiledAction(
+        rules=tuple(rules),
+        leaves=tuple(tuple(leaves) for leaves in rule_leaves),
+        templates=templates,
+        decide=scalar,  # type: ignore[arg-type]
+        source=source,
+        batch_index=batch_index,
+    )
