@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -87,7 +88,7 @@ def leaves_of(rule: Rule) -> list[Leaf]:
     return leaves
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Template:
     """A finished answer for one combination of leaves; the run time only picks one."""
 
@@ -105,6 +106,38 @@ class Template:
     @property
     def cites(self) -> tuple[str, ...]:
         return tuple(c.text for c in self.citations)
+
+    @cached_property
+    def assumed(self) -> Callable[[object], tuple[str, ...]]:
+        """The notes of the assumptions this answer made for a given situation."""
+        return _assumption_checker(self.assumptions)
+
+
+_CHECKERS: dict[tuple[Assumption, ...], Callable[[object], tuple[str, ...]]] = {}
+
+
+def _no_assumptions(s: object) -> tuple[str, ...]:
+    return ()
+
+
+def _assumption_checker(
+    assumptions: tuple[Assumption, ...],
+) -> Callable[[object], tuple[str, ...]]:
+    """Compile `assumptions` into a function: an assumption is made when all its facts are absent."""
+    if not assumptions:
+        return _no_assumptions
+    found = _CHECKERS.get(assumptions)
+    if found is None:
+        lines = ["def assumed(s):", "    out = []"]
+        for i, a in enumerate(assumptions):
+            test = " and ".join(f"s.{name} is None" for name in a.facts)
+            lines.append(f"    if {test}:")
+            lines.append(f"        out.append(N[{i}])")
+        lines.append("    return tuple(out)")
+        namespace: dict[str, object] = {"N": tuple(a.note for a in assumptions)}
+        exec("\n".join(lines), namespace)
+        found = _CHECKERS[assumptions] = namespace["assumed"]  # type: ignore[assignment]
+    return found
 
 
 def _compatible(a: Verdict, b: Verdict) -> bool:
@@ -294,25 +327,45 @@ def compile_action(rules: Sequence[Rule]) -> CompiledAction:
     exec(compile(source, f"<rules {' '.join(r.id for r in rules)}>", "exec"), namespace)
     scalar = namespace["decide"]
 
-    def batch_index(cols: Columns) -> npt.NDArray[np.int32]:
-        n = len(next(iter(cols.values())))
+    # The batch path: evaluate each distinct condition once as a column, pack the results
+    # into a small integer per row, and look the answer up in a table built by running the
+    # same branch logic over every combination of condition values.
+    conditions: dict[str, Condition] = {}
+    for rule, leaves in zip(rules, rule_leaves, strict=True):
+        for condition, _, _ in _branches(rule, leaves):
+            conditions.setdefault(condition.id, condition)
+    order = list(conditions)
+
+    def select(truth: dict[str, npt.NDArray[np.bool_]], n: int) -> npt.NDArray[np.int32]:
         index = np.zeros(n, dtype=np.int32)
-        cache: dict[str, npt.NDArray[np.bool_]] = {}
         for k, (rule, leaves) in enumerate(zip(rules, rule_leaves, strict=True)):
-            conditions = []
+            masks = []
             choices = []
             for condition, when_true, leaf in _branches(rule, leaves):
-                mask = cache.get(condition.id)
-                if mask is None:
-                    mask = cache[condition.id] = condition.np(cols)
-                conditions.append(mask if when_true else ~mask)
+                mask = truth[condition.id]
+                masks.append(mask if when_true else ~mask)
                 choices.append(leaf.index * strides[k])
             base = leaves[-1].index * strides[k]
-            if conditions:
-                index += np.select(conditions, choices, default=base).astype(np.int32)
-            else:
-                index += base
+            index += np.select(masks, choices, default=base).astype(np.int32) if masks else base
         return index
+
+    if len(order) <= 16:
+        codes = np.arange(1 << len(order), dtype=np.int64)
+        table = select(
+            {cid: ((codes >> j) & 1).astype(bool) for j, cid in enumerate(order)}, len(codes)
+        )
+
+        def batch_index(cols: Columns) -> npt.NDArray[np.int32]:
+            n = len(next(iter(cols.values())))
+            code = np.zeros(n, dtype=np.uint16)
+            for j, cid in enumerate(order):
+                code |= conditions[cid].np(cols).view(np.uint8).astype(np.uint16) << j
+            return table[code]
+    else:
+
+        def batch_index(cols: Columns) -> npt.NDArray[np.int32]:
+            n = len(next(iter(cols.values())))
+            return select({cid: c.np(cols) for cid, c in conditions.items()}, n)
 
     return CompiledAction(
         rules=tuple(rules),

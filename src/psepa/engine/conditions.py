@@ -75,11 +75,11 @@ class Is(Expr):
         return f"(s.{self.fact} is None or {test})" if self.unknown else f"({test})"
 
     def np(self, cols: Columns) -> Mask:
-        col = cols[self.fact]
-        codes = [ENUM_CODES[self.fact][v] for v in self.values]
-        if self.unknown:
-            codes.append(UNKNOWN)
-        return np.isin(col, codes) if len(codes) > 1 else col == codes[0]
+        # A 256-entry lookup table indexed by the int8 code read as uint8 (unknown -1 is 255).
+        table = np.zeros(256, dtype=np.bool_)
+        table[[ENUM_CODES[self.fact][v] for v in self.values]] = True
+        table[255] = self.unknown
+        return np.take(table, cols[self.fact].view(np.uint8))
 
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset(self.values)}

@@ -18,23 +18,28 @@ class Decision:
     stores; `to_dict()` renders the contract's JSON.
     """
 
-    __slots__ = ("action", "on", "version", "rulebook", "template", "assumed")
+    __slots__ = ("action", "on", "label", "rulebook", "template", "assumed")
 
     def __init__(
         self,
         action: str,
         on: dt.date,
-        version: str,
+        label: str | None,
         rulebook: str,
         template: Template,
         assumed: tuple[str, ...],
     ) -> None:
         self.action = action
         self.on = on
-        self.version = version
+        self.label = label
         self.rulebook = rulebook
         self.template = template
         self.assumed = assumed
+
+    @property
+    def version(self) -> str:
+        """The named version that answered, or the law in force on the situation's date."""
+        return self.label or f"law-in-force-{self.on.isoformat()}"
 
     @property
     def verdict(self) -> Verdict:

@@ -75,20 +75,8 @@ class Rulebook:
         """Decide a validated situation. `version` overrides the situation's own."""
         segment, label = self.segment(version or facts.version, facts.on_ordinal)
         template = segment.compiled(facts.action).decide(facts)
-        assumed: tuple[str, ...] = ()
-        if template.assumptions:
-            assumed = tuple(
-                a.note
-                for a in template.assumptions
-                if all(getattr(facts, name) is None for name in a.facts)
-            )
         return Decision(
-            facts.action,
-            facts.on,
-            label or f"law-in-force-{facts.on.isoformat()}",
-            self.revision,
-            template,
-            assumed,
+            facts.action, facts.on, label, self.revision, template, template.assumed(facts)
         )
 
     def compiled(self, action: str, version: str | None, on: dt.date) -> CompiledAction:

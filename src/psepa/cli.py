@@ -1,0 +1,120 @@
+"""The `psepa` command: a thin door over the same functions the API and web app call."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import orjson
+import typer
+
+from psepa.engine.api import rulebook, versions
+from psepa.engine.decision import Decision
+from psepa.engine.explain import explain as explain_text
+from psepa.errors import PsepaError
+from psepa.situation import validate
+
+app = typer.Typer(
+    help="Denver's Public Safety Enforcement Priorities Act as running software.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"psepa: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _read_json(file: str) -> Any:
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc.strerror}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        _fail(f"{file} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+
+
+def _decide_all(data: Any, version: str | None) -> list[Decision] | Decision:
+    book = rulebook()
+    try:
+        if version is not None:
+            book.check_version(version)
+        if isinstance(data, list):
+            # Validate everything first: a bad item fails the whole call with nothing printed.
+            facts = [validate(item, index=i) for i, item in enumerate(data)]
+            return [book.decide(f, version) for f in facts]
+        return book.decide(validate(data), version)
+    except PsepaError as exc:
+        _fail(str(exc))
+
+
+VersionOption = Annotated[
+    str | None,
+    typer.Option("--version", "-v", help="A named policy version, or law-in-force-YYYY-MM-DD."),
+]
+FileArgument = Annotated[str, typer.Argument(help="A JSON situation, or a list; - for stdin.")]
+
+
+@app.command()
+def decide(file: FileArgument, version: VersionOption = None) -> None:
+    """Decide a situation (or a list of them) and print the decision as JSON."""
+    result = _decide_all(_read_json(file), version)
+    payload = [d.to_dict() for d in result] if isinstance(result, list) else result.to_dict()
+    sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+@app.command()
+def explain(file: FileArgument, version: VersionOption = None) -> None:
+    """Explain a decision in plain English: the verdict, why, what follows, the sources."""
+    result = _decide_all(_read_json(file), version)
+    decisions = result if isinstance(result, list) else [result]
+    typer.echo("\n\n".join(explain_text(d) for d in decisions))
+
+
+@app.command("versions")
+def list_versions(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the versions of the law psepa can answer under."""
+    found = versions()
+    if as_json:
+        payload = [
+            {
+                "id": v.id, "title": v.title, "kind": v.kind, "was_law": v.was_law,
+                "note": v.note, "rules": list(v.rules), "periods": list(v.periods),
+            }
+            for v in found
+        ]
+        typer.echo(json.dumps(payload, indent=2))
+        return
+    for v in found:
+        typer.echo(f"{v.id}  ({v.kind}; law: {v.was_law})\n  {v.title}")
+        if v.note:
+            typer.echo(f"  Note: {v.note}")
+        if v.kind == "by date":
+            for p in v.periods:
+                sources = ", ".join(p["sources"]) if p["sources"] else "none"  # type: ignore[arg-type]
+                typer.echo(f"    {p['from'] or 'before'} to {p['to'] or 'today'}: {sources}")
+        typer.echo("")
+
+
+@app.command()
+def check() -> None:
+    """Enumerate every combination of facts for every action and version; fail on a conflict
+    between rules without declared precedence, or on a combination with no answer."""
+    from psepa.engine.check import check_rulebook
+
+    report = check_rulebook(rulebook())
+    typer.echo(report.summary())
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
