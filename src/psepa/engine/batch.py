@@ -103,7 +103,7 @@ def decide_columns(book: Rulebook, cols: dict[str, Column], version: str | None 
         compiled = segments[seg].compiled(ACTIONS[action])
         if id(compiled) not in offsets:
             offsets[id(compiled)] = len(templates)
-            templates.extend(compiled.templates)
+            templates.extend(compiled.slot_templates)
             rule_sets.append(compiled)
         offset = offsets[id(compiled)]
         if len(present) == 1:

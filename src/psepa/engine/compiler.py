@@ -10,7 +10,6 @@ the template's reasons, so it cannot drift from the code that chose it.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -149,7 +148,11 @@ def combine(leaves: Sequence[Leaf]) -> Template:
     speaking = [leaf for leaf in leaves if leaf.outcome.verdict is not None]
     speaking_ids = {leaf.rule.id for leaf in speaking}
     overridden = {
-        target for leaf in speaking for target in leaf.rule.overrides if target in speaking_ids
+        target
+        for leaf in speaking
+        for target in (speaking_ids - {leaf.rule.id} if "*" in leaf.rule.overrides
+                       else leaf.rule.overrides)
+        if target in speaking_ids
     }
     winners = [leaf for leaf in speaking if leaf.rule.id not in overridden]
     verdicts = {leaf.outcome.verdict for leaf in winners if leaf.outcome.verdict is not None}
@@ -174,7 +177,8 @@ def combine(leaves: Sequence[Leaf]) -> Template:
     for leaf in deciding:
         reasons.extend(leaf.reasons())
     for leaf in set_aside:
-        over = [w.rule for w in speaking if leaf.rule.id in w.rule.overrides]
+        over = [w.rule for w in speaking
+                if leaf.rule.id in w.rule.overrides or "*" in w.rule.overrides]
         assert leaf.outcome.verdict is not None
         reasons.append(
             f"{leaf.rule.source.name} on its own would answer {leaf.outcome.verdict.value}, but "
@@ -273,20 +277,48 @@ ScalarFn = Callable[[object], Template]
 BatchFn = Callable[[Columns], npt.NDArray[np.int32]]
 
 
+class Answers(dict[int, Template]):
+    """Finished answers by combination of leaves, combined the first time each is needed.
+
+    The rules for one action can have millions of leaf combinations, most of them impossible;
+    only those a situation reaches are ever combined, once, and then shared.
+    """
+
+    def __init__(self, rule_leaves: list[list[Leaf]], strides: list[int]) -> None:
+        super().__init__()
+        self.rule_leaves = rule_leaves
+        self.strides = strides
+
+    def leaves_of(self, combo: int) -> tuple[Leaf, ...]:
+        return tuple(
+            leaves[(combo // stride) % len(leaves)]
+            for leaves, stride in zip(self.rule_leaves, self.strides, strict=True)
+        )
+
+    def __missing__(self, combo: int) -> Template:
+        template = self[combo] = combine(self.leaves_of(combo))
+        return template
+
+
 @dataclass(frozen=True)
 class CompiledAction:
-    """The rules in force for one action, compiled: one decision, a batch, and every answer."""
+    """The rules in force for one action, compiled: one decision, a batch, and every answer.
+
+    `batch` returns, per row, a *slot*: an index into `slot_combos`, the leaf combinations the
+    batch table can produce; `slot_templates` are their answers.
+    """
 
     rules: tuple[Rule, ...]
     leaves: tuple[tuple[Leaf, ...], ...]
-    templates: tuple[Template, ...]
+    answers: Answers
     decide: ScalarFn
     source: str
-    batch_index: BatchFn
+    batch: BatchFn
+    slot_combos: npt.NDArray[np.int64]
 
-    def batch(self, cols: Columns) -> npt.NDArray[np.int32]:
-        """Index into `templates` for each row of `cols`."""
-        return self.batch_index(cols)
+    @cached_property
+    def slot_templates(self) -> list[Template]:
+        return [self.answers[int(combo)] for combo in self.slot_combos]
 
 
 def _branches(rule: Rule, leaves: list[Leaf]) -> list[tuple[Condition, bool, Leaf]]:
@@ -298,13 +330,8 @@ def _branches(rule: Rule, leaves: list[Leaf]) -> list[tuple[Condition, bool, Lea
     return branches
 
 
-def compile_action(rules: Sequence[Rule]) -> CompiledAction:
-    """Compile the rules in force for one action (most specific first)."""
-    rule_leaves = [leaves_of(rule) for rule in rules]
-    sizes = [len(leaves) for leaves in rule_leaves]
-    strides = [int(np.prod(sizes[k + 1 :], dtype=np.int64)) for k in range(len(sizes))]
-    templates = tuple(combine(combo) for combo in itertools.product(*rule_leaves))
-
+def _scalar_source(rules: Sequence[Rule], rule_leaves: list[list[Leaf]],
+                   strides: list[int]) -> str:
     lines = ["def decide(s):"]
     for k, (rule, leaves) in enumerate(zip(rules, rule_leaves, strict=True)):
         lines.append(f"    # {rule.id}: {rule.question}")
@@ -322,10 +349,19 @@ def compile_action(rules: Sequence[Rule]) -> CompiledAction:
             lines.append(f"        x{k} = {base}")
     total = " + ".join(f"x{k}" for k in range(len(rules))) or "0"
     lines.append(f"    return T[{total}]")
-    source = "\n".join(lines)
-    namespace: dict[str, object] = {"T": templates}
+    return "\n".join(lines)
+
+
+def compile_action(rules: Sequence[Rule]) -> CompiledAction:
+    """Compile the rules in force for one action (most specific first)."""
+    rule_leaves = [leaves_of(rule) for rule in rules]
+    sizes = [len(leaves) for leaves in rule_leaves]
+    strides = [int(np.prod(sizes[k + 1 :], dtype=np.int64)) for k in range(len(sizes))]
+    answers = Answers(rule_leaves, strides)
+
+    source = _scalar_source(rules, rule_leaves, strides)
+    namespace: dict[str, object] = {"T": answers}
     exec(compile(source, f"<rules {' '.join(r.id for r in rules)}>", "exec"), namespace)
-    scalar = namespace["decide"]
 
     # The batch path: evaluate each distinct condition once as a column, pack the results
     # into a small integer per row, and look the answer up in a table built by running the
@@ -335,9 +371,11 @@ def compile_action(rules: Sequence[Rule]) -> CompiledAction:
         for condition, _, _ in _branches(rule, leaves):
             conditions.setdefault(condition.id, condition)
     order = list(conditions)
+    if len(order) > 20:
+        raise ValueError(f"too many distinct conditions ({len(order)}) for one action")
 
-    def select(truth: dict[str, npt.NDArray[np.bool_]], n: int) -> npt.NDArray[np.int32]:
-        index = np.zeros(n, dtype=np.int32)
+    def select(truth: dict[str, npt.NDArray[np.bool_]], n: int) -> npt.NDArray[np.int64]:
+        index = np.zeros(n, dtype=np.int64)
         for k, (rule, leaves) in enumerate(zip(rules, rule_leaves, strict=True)):
             masks = []
             choices = []
@@ -346,32 +384,30 @@ def compile_action(rules: Sequence[Rule]) -> CompiledAction:
                 masks.append(mask if when_true else ~mask)
                 choices.append(leaf.index * strides[k])
             base = leaves[-1].index * strides[k]
-            index += np.select(masks, choices, default=base).astype(np.int32) if masks else base
+            index += np.select(masks, choices, default=base) if masks else base
         return index
 
-    if len(order) <= 16:
-        codes = np.arange(1 << len(order), dtype=np.int64)
-        table = select(
-            {cid: ((codes >> j) & 1).astype(bool) for j, cid in enumerate(order)}, len(codes)
-        )
+    codes = np.arange(1 << len(order), dtype=np.int64)
+    combos = select(
+        {cid: ((codes >> j) & 1).astype(bool) for j, cid in enumerate(order)}, len(codes)
+    )
+    slot_combos, slot_of_code = np.unique(combos, return_inverse=True)
+    table = slot_of_code.astype(np.int32)
+    code_type = np.uint16 if len(order) <= 16 else np.uint32
 
-        def batch_index(cols: Columns) -> npt.NDArray[np.int32]:
-            n = len(next(iter(cols.values())))
-            code = np.zeros(n, dtype=np.uint16)
-            for j, cid in enumerate(order):
-                code |= conditions[cid].np(cols).view(np.uint8).astype(np.uint16) << j
-            return table[code]
-    else:
-
-        def batch_index(cols: Columns) -> npt.NDArray[np.int32]:
-            n = len(next(iter(cols.values())))
-            return select({cid: c.np(cols) for cid, c in conditions.items()}, n)
+    def batch(cols: Columns) -> npt.NDArray[np.int32]:
+        n = len(next(iter(cols.values())))
+        code = np.zeros(n, dtype=code_type)
+        for j, cid in enumerate(order):
+            code |= conditions[cid].np(cols).view(np.uint8).astype(code_type) << j
+        return table[code]
 
     return CompiledAction(
         rules=tuple(rules),
         leaves=tuple(tuple(leaves) for leaves in rule_leaves),
-        templates=templates,
-        decide=scalar,  # type: ignore[arg-type]
+        answers=answers,
+        decide=namespace["decide"],  # type: ignore[arg-type]
         source=source,
-        batch_index=batch_index,
+        batch=batch,
+        slot_combos=slot_combos,
     )

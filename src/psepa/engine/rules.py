@@ -123,7 +123,7 @@ class Rule:
     applies: tuple[Condition, ...]
     base: Outcome
     unless: tuple[Unless, ...] = ()
-    overrides: tuple[str, ...] = ()
+    overrides: tuple[str, ...] = ()  # rule ids, or "*" for every other rule it meets
     precedence: str = ""  # why this rule governs the rules it overrides, in plain words
     in_force: Window | None = None  # defaults to the source's window
     not_applicable: str = "the rule does not reach this situation"

@@ -24,6 +24,9 @@ DETENTION_AGREEMENT = Rule(
         cite_as(CRS_24_76_7, "C.R.S. 24-76.7-102"),
         confidence=Confidence.TEXT,
     ),
+    overrides=("A-1",),
+    precedence="A warrant or order does not authorise a detention agreement, which Colorado "
+    "forbids outright.",
 )
 
 RULES: tuple[Rule, ...] = (DETENTION_AGREEMENT,)

@@ -31,7 +31,7 @@ from psepa.law.vocabulary import (
     CONSULATE_REQUEST,
     CRIMINAL_PURPOSE,
     JUDGE_SIGNED,
-    JUDICIAL_ARREST_WARRANT,
+    JUDICIAL_WARRANT_OR_WRIT,
     REQUIRED_BY_LAW,
     REQUIRED_BY_LAW_OR_TREATY,
     SECTION_1373_REQUEST,
@@ -235,6 +235,20 @@ def _share_status(
     rule_id: str, action: Action, kinds: tuple[str, ...], *, unknown: bool,
     extra: tuple[Reading, ...] = (),
 ) -> Rule:
+    section_1373 = Unless(
+        "8 U.S.C. 1373",
+        SECTION_1373_REQUEST,
+        permitted(
+            "The city may answer a federal immigration request for citizenship or "
+            "immigration status it already holds (the code names 8 U.S.C. 1373); it "
+            "need not, and should not, collect any.",
+            A_4,
+            confidence=INFERRED,
+            readings=extra,
+        ),
+    )
+    # 1373 reaches citizenship and immigration status, not national origin or birthplace.
+    status_kinds = {"immigration_status", "citizenship"}
     return Rule(
         id=rule_id,
         question="May a city actor pass on a person's national origin, immigration or "
@@ -282,18 +296,7 @@ def _share_status(
                     readings=extra,
                 ),
             ),
-            Unless(
-                "8 U.S.C. 1373",
-                SECTION_1373_REQUEST,
-                permitted(
-                    "The city may answer a federal immigration request for citizenship or "
-                    "immigration status it already holds (the code names 8 U.S.C. 1373); it "
-                    "need not, and should not, collect any.",
-                    A_4,
-                    confidence=INFERRED,
-                    readings=extra,
-                ),
-            ),
+            *((section_1373,) if status_kinds & set(kinds) else ()),
         ),
     )
 
@@ -343,11 +346,11 @@ ARREST_ON_IMMIGRATION_GROUND = Rule(
     ),
     unless=(
         Unless(
-            "judicial arrest warrant",
-            JUDICIAL_ARREST_WARRANT,
+            "judicial warrant or writ",
+            JUDICIAL_WARRANT_OR_WRIT,
             permitted(
-                "An arrest on a warrant signed by a judge or magistrate rests on the warrant, "
-                "not on an immigration ground.",
+                "An arrest on a warrant or writ signed by a judge rests on that, not on an "
+                "immigration ground.",
                 A_LEAD,
                 confidence=REPORTED,
             ),

@@ -76,17 +76,7 @@ COURT_ORDERS = Rule(
         obligations=(obligations.COMPLY_WITHIN_ORDER,),
         readings=(readings.COURT_ORDER_COVERS_ACTION,),
     ),
-    overrides=(
-        "A-5",
-        "A-5 (place of birth)",
-        "A-5 (as personal information)",
-        "A-19",
-        "A-20",
-        "E-3",
-        "E-3 (pretrial)",
-        "E-8 (disclosure)",
-        "EO152-2",
-    ),
+    overrides=("*",),
     precedence="A court's order binds the city within its scope.",
 )
 

@@ -182,6 +182,15 @@ JUDGE_SIGNED = Condition(
     readings=(readings.JUDGE_SIGNED_EXCEPTION,),
 )
 
+JUDICIAL_WARRANT_OR_WRIT = Condition(
+    "judicial warrant or writ",
+    holds="a criminal warrant signed by a judge or magistrate, or a judge's writ, was shown",
+    fails="no warrant signed by a judge or magistrate and no judge's writ was shown (an ICE "
+    "administrative warrant or an NCIC administrative hit is not one)",
+    expr=has("documents", "federal_judicial_warrant", "state_judicial_warrant", "judicial_writ"),
+    readings=(readings.JUDGE_SIGNED_EXCEPTION,),
+)
+
 JUDICIAL_ARREST_WARRANT = Condition(
     "judicial arrest warrant",
     holds="a criminal arrest warrant signed by a judge or magistrate was shown",
