@@ -3,6 +3,7 @@
     PsepaError
      ├── InvalidSituation   a situation does not fit the contract; names the field
      ├── UnknownVersion     no policy version has that id; lists the ones that exist
+     ├── AuditBroken        the audit chain fails to verify; names the entry
      └── RulebookError      the encoded law itself is inconsistent (found by `psepa check`)
 """
 
@@ -41,3 +42,13 @@ class UnknownVersion(PsepaError, LookupError):
 
 class RulebookError(PsepaError):
     """The rules themselves are inconsistent: two rules disagree without declared precedence."""
+
+
+class AuditBroken(PsepaError):
+    """The audit log's hash chain does not verify at a given entry."""
+
+    def __init__(self, line: int, seq: object, problem: str) -> None:
+        self.line = line
+        self.seq = seq
+        self.problem = problem
+        super().__init__(f"audit log broken at line {line} (entry {seq}): {problem}")

@@ -1,0 +1,3 @@
+from psepa.cli import main
+
+main()
