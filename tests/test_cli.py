@@ -20,8 +20,12 @@ HOLD = {
 
 def psepa(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "psepa", *args], input=stdin, capture_output=True, text=True,
-        check=False, timeout=60,
+        [sys.executable, "-m", "psepa", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
 
 
@@ -44,15 +48,25 @@ def test_decide_reads_stdin_and_answers_a_list_with_a_list() -> None:
 
 
 def test_version_option_answers_under_a_named_version() -> None:
-    notice = {"action": "answer_notification_request", "on": "2017-08-01", "actor": "sheriff",
-              "requester": "federal_immigration", "facts": {"documents": ["i_247a"]}}
-    enacted = json.loads(psepa("decide", "--version", "enacted-2017", "-",
-                               stdin=json.dumps(notice)).stdout)
-    draft = json.loads(psepa("decide", "--version", "draft-2017-07", "-",
-                             stdin=json.dumps(notice)).stdout)
+    notice = {
+        "action": "answer_notification_request",
+        "on": "2017-08-01",
+        "actor": "sheriff",
+        "requester": "federal_immigration",
+        "facts": {"documents": ["i_247a"]},
+    }
+    enacted = json.loads(
+        psepa("decide", "--version", "enacted-2017", "-", stdin=json.dumps(notice)).stdout
+    )
+    draft = json.loads(
+        psepa("decide", "--version", "draft-2017-07", "-", stdin=json.dumps(notice)).stdout
+    )
     in_force = json.loads(psepa("decide", "-", stdin=json.dumps(notice)).stdout)
     assert (in_force["verdict"], enacted["verdict"], draft["verdict"]) == (
-        "not_regulated", "permitted", "prohibited")
+        "not_regulated",
+        "permitted",
+        "prohibited",
+    )
     assert draft["version"] == "draft-2017-07"
 
 
@@ -63,8 +77,10 @@ def test_version_option_answers_under_a_named_version() -> None:
         ({"action": "hold_the_person"}, "action"),
         ({"action": "hold_on_detainer", "on": "15/09/2017"}, "on"),
         ({"action": "hold_on_detainer", "facts": {"documents": ["i_999"]}}, "facts.documents[0]"),
-        ({"action": "hold_on_detainer", "facts": {"eligible_for_release": "yes"}},
-         "facts.eligible_for_release"),
+        (
+            {"action": "hold_on_detainer", "facts": {"eligible_for_release": "yes"}},
+            "facts.eligible_for_release",
+        ),
         ({"facts": {}}, "action"),
     ],
 )

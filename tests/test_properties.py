@@ -14,8 +14,13 @@ from psepa.engine.batch import decide_many
 from strategies import situations
 
 ENACTED = dt.date(2017, 8, 31)
-VERSIONS = [None, "enacted-2017", "draft-2017-07", "committee-2017-08-02",
-            "committee-2017-08-02-categories"]
+VERSIONS = [
+    None,
+    "enacted-2017",
+    "draft-2017-07",
+    "committee-2017-08-02",
+    "committee-2017-08-02-categories",
+]
 
 
 @given(situations(), st.sampled_from(VERSIONS))
@@ -45,9 +50,11 @@ def test_the_batch_path_gives_the_single_decision_answer(
         assert result.templates[int(result.answer[i])] is book.decide(f, version).template
 
 
-@given(situations(action="hold_on_detainer"),
-       st.sampled_from(["federal_judicial_warrant", "state_judicial_warrant", "judicial_writ"]),
-       st.sampled_from(VERSIONS))
+@given(
+    situations(action="hold_on_detainer"),
+    st.sampled_from(["federal_judicial_warrant", "state_judicial_warrant", "judicial_writ"]),
+    st.sampled_from(VERSIONS),
+)
 def test_a_judicial_warrant_never_turns_a_permitted_hold_into_a_prohibited_one(
     situation: dict[str, Any], warrant: str, version: str | None
 ) -> None:
@@ -84,8 +91,7 @@ def test_an_absent_fact_the_answer_relied_on_is_reported(situation: dict[str, An
     decision = psepa.decide(situation)
     for assumption in decision.template.assumptions:
         missing = all(
-            situation.get(name, situation["facts"].get(name)) is None
-            for name in assumption.facts
+            situation.get(name, situation["facts"].get(name)) is None for name in assumption.facts
         )
         assert (assumption.note in decision.reasons) == missing
 
@@ -93,8 +99,18 @@ def test_an_absent_fact_the_answer_relied_on_is_reported(situation: dict[str, An
 @given(situations())
 def test_the_decision_json_has_the_contract_fields(situation: dict[str, Any]) -> None:
     body = psepa.decide(situation).to_dict()
-    for key in ("action", "on", "version", "rulebook", "verdict", "obligations", "cites",
-                "reasons", "confidence", "flags"):
+    for key in (
+        "action",
+        "on",
+        "version",
+        "rulebook",
+        "verdict",
+        "obligations",
+        "cites",
+        "reasons",
+        "confidence",
+        "flags",
+    ):
         assert key in body
     assert body["version"] == f"law-in-force-{body['on']}"
     for flag in body["flags"]:

@@ -86,8 +86,13 @@ def list_versions(
     if as_json:
         payload = [
             {
-                "id": v.id, "title": v.title, "kind": v.kind, "was_law": v.was_law,
-                "note": v.note, "rules": list(v.rules), "periods": list(v.periods),
+                "id": v.id,
+                "title": v.title,
+                "kind": v.kind,
+                "was_law": v.was_law,
+                "note": v.note,
+                "rules": list(v.rules),
+                "periods": list(v.periods),
             }
             for v in found
         ]
@@ -99,7 +104,7 @@ def list_versions(
             typer.echo(f"  Note: {v.note}")
         if v.kind == "by date":
             for p in v.periods:
-                sources = ", ".join(p["sources"]) if p["sources"] else "none"  # type: ignore[arg-type]
+                sources = ", ".join(p["sources"]) if p["sources"] else "none"
                 typer.echo(f"    {p['from'] or 'before'} to {p['to'] or 'today'}: {sources}")
         typer.echo("")
 
@@ -114,6 +119,61 @@ def check() -> None:
     typer.echo(report.summary())
     if not report.ok:
         raise typer.Exit(1)
+
+
+audit_app = typer.Typer(help="The hash-chained audit log of decisions.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify(file: Annotated[Path, typer.Argument(help="An audit log file.")]) -> None:
+    """Check every entry of an audit log; name the first edited, deleted, inserted or moved one."""
+    from psepa.audit.log import verify
+
+    if not file.exists():
+        _fail(f"no audit log at {file}")
+    try:
+        count = verify(file)
+    except PsepaError as exc:
+        _fail(str(exc), code=1)
+    typer.echo(f"{file}: {count} entries, chain intact.")
+
+
+@app.command()
+def demo(
+    data: Annotated[Path, typer.Option(help="Where to keep the audit log.")] = Path("psepa-data"),
+) -> None:
+    """Run a day at the jail through the engine, log every decision, and verify the log."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from psepa.audit.log import AuditLog, situation_of, verify
+    from psepa.demo import day
+
+    data.mkdir(parents=True, exist_ok=True)
+    path = data / "audit.log"
+    book = rulebook()
+    table = Table(
+        title=f"A day's questions, answered under the law in force (rulebook {book.revision})"
+    )
+    for column in ("action", "verdict", "rules", "duties", "confidence"):
+        table.add_column(column)
+    with AuditLog(path, durable=True) as log:
+        for item in day():
+            facts = validate(item)
+            decision = book.decide(facts)
+            log.record(decision, situation_of(facts))
+            table.add_row(
+                decision.action,
+                decision.verdict.value,
+                ", ".join(decision.rules),
+                ", ".join(o.id for o in decision.obligations),
+                decision.confidence.value,
+            )
+    console = Console()
+    console.print(table)
+    console.print(f"Audit log: {path} ({verify(path)} entries, chain intact).")
+    console.print("Explain any of them: psepa explain FILE; list versions: psepa versions.")
 
 
 def main() -> None:

@@ -53,8 +53,7 @@ ACTION_QUESTIONS: dict[Action, str] = {
     Action.SHARE_PERSONAL_INFORMATION: "disclose personal information (address, contacts, "
     "appointment times, release date)",
     Action.STOP_TO_DETERMINE_STATUS: "start a law-enforcement contact solely to find out status",
-    Action.ARREST_ON_IMMIGRATION_GROUND: "arrest or detain someone solely on an immigration "
-    "ground",
+    Action.ARREST_ON_IMMIGRATION_GROUND: "arrest or detain someone solely on an immigration ground",
     Action.ASSIST_CIVIL_ENFORCEMENT: "assist or cooperate with a civil immigration "
     "investigation, detention or arrest",
     Action.COMPLY_WITH_SUBPOENA: "answer a subpoena for records or information",

@@ -1,10 +1,10 @@
 """Errors psepa raises, each with a message a person can act on.
 
-    PsepaError
-     ├── InvalidSituation   a situation does not fit the contract; names the field
-     ├── UnknownVersion     no policy version has that id; lists the ones that exist
-     ├── AuditBroken        the audit chain fails to verify; names the entry
-     └── RulebookError      the encoded law itself is inconsistent (found by `psepa check`)
+PsepaError
+ ├── InvalidSituation   a situation does not fit the contract; names the field
+ ├── UnknownVersion     no policy version has that id; lists the ones that exist
+ ├── AuditBroken        the audit chain fails to verify; names the entry
+ └── RulebookError      the encoded law itself is inconsistent (found by `psepa check`)
 """
 
 from __future__ import annotations

@@ -75,8 +75,9 @@ class AuditLog:
         self.seq, self.prev = _tail(self.path)
         self._file: IO[bytes] = open(self.path, "ab")  # noqa: SIM115 - closed in close()
 
-    def record(self, decision: Decision, situation: dict[str, Any],
-               personal: dict[str, Any] | None = None) -> str:
+    def record(
+        self, decision: Decision, situation: dict[str, Any], personal: dict[str, Any] | None = None
+    ) -> str:
         """Append one decision. `personal` fields (names, booking numbers) are masked."""
         t = decision.template
         self.seq += 1
@@ -147,12 +148,19 @@ def verify(path: Path) -> int:
         stated = record.pop("hash", None)
         number = record.get("seq")
         if record.get("prev") != prev:
-            what = ("an entry before it was deleted, or this one was inserted or moved"
-                    if number != seq + 1 else "the entry before it was edited")
-            raise AuditBroken(entry.line, number, f"its link to the previous entry is broken: {what}")
+            what = (
+                "an entry before it was deleted, or this one was inserted or moved"
+                if number != seq + 1
+                else "the entry before it was edited"
+            )
+            raise AuditBroken(
+                entry.line, number, f"its link to the previous entry is broken: {what}"
+            )
         if number != seq + 1:
             raise AuditBroken(entry.line, number, f"expected sequence number {seq + 1}")
         if _digest(prev, orjson.dumps(record)) != stated:
-            raise AuditBroken(entry.line, number, "its content does not match its hash: it was edited")
+            raise AuditBroken(
+                entry.line, number, "its content does not match its hash: it was edited"
+            )
         prev, seq = str(stated), int(number)
     return seq

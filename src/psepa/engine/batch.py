@@ -80,7 +80,9 @@ class BatchResult:
         return {v.value: int(c) for v, c in zip(VERDICTS, counts, strict=True)}
 
 
-def decide_columns(book: Rulebook, cols: dict[str, Column], version: str | None = None) -> BatchResult:
+def decide_columns(
+    book: Rulebook, cols: dict[str, Column], version: str | None = None
+) -> BatchResult:
     """Decide every row of `cols` under `version` (default: the law in force on each row's date)."""
     n = len(cols["action"])
     answer = np.empty(n, dtype=np.int32)
@@ -115,5 +117,7 @@ def decide_columns(book: Rulebook, cols: dict[str, Column], version: str | None 
     return BatchResult(answer, templates, rule_sets)
 
 
-def decide_many(book: Rulebook, situations: Iterable[Facts], version: str | None = None) -> BatchResult:
+def decide_many(
+    book: Rulebook, situations: Iterable[Facts], version: str | None = None
+) -> BatchResult:
     return decide_columns(book, encode(list(situations)), version)

@@ -62,7 +62,7 @@ def _candidates(fact: str, atoms: list[Expr]) -> npt.NDArray[np.int64]:
     elif fact in BOOL_FACTS:
         values = np.array([1, 0, UNKNOWN], dtype=np.int8)
     else:
-        masks = sorted({a.mask for a in atoms if isinstance(a, Has)})  # type: ignore[attr-defined]
+        masks = sorted({a.mask for a in atoms if isinstance(a, Has)})
         bits = sorted({bit for bit in SET_BITS[fact].values() if any(bit & m for m in masks)})
         subsets = [
             sum(combo) for r in range(len(bits) + 1) for combo in itertools.combinations(bits, r)
@@ -70,7 +70,7 @@ def _candidates(fact: str, atoms: list[Expr]) -> npt.NDArray[np.int64]:
         values = np.array(subsets or [0], dtype=np.int32)
     if not atoms:
         return values[:1].astype(np.int64)
-    signature = np.stack([a.np({fact: values}) for a in atoms], axis=1)  # type: ignore[dict-item]
+    signature = np.stack([a.np({fact: values}) for a in atoms], axis=1)
     _, first = np.unique(signature, axis=0, return_index=True)
     return values[np.sort(first)].astype(np.int64)
 
@@ -118,8 +118,11 @@ class CheckReport:
         ]
         lines += [f"ERROR: {e}" for e in self.errors]
         lines += [f"warning: {w}" for w in self.warnings]
-        lines.append("OK: no conflict without declared precedence, every combination answered."
-                     if self.ok else f"FAILED with {len(self.errors)} error(s).")
+        lines.append(
+            "OK: no conflict without declared precedence, every combination answered."
+            if self.ok
+            else f"FAILED with {len(self.errors)} error(s)."
+        )
         return "\n".join(lines)
 
 

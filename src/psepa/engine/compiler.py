@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -74,14 +75,28 @@ def leaves_of(rule: Rule) -> list[Leaf]:
             None, rule.not_applicable, (), rule.base.confidence, (), condition.readings
         )
         leaves.append(
-            Leaf(rule, len(leaves), f"scope: {condition.id}", outcome, rule.applies[:i],
-                 (condition,), condition)
+            Leaf(
+                rule,
+                len(leaves),
+                f"scope: {condition.id}",
+                outcome,
+                rule.applies[:i],
+                (condition,),
+                condition,
+            )
         )
     exceptions = [u.when for u in rule.unless]
     for j, unless in enumerate(rule.unless):
         leaves.append(
-            Leaf(rule, len(leaves), f"unless: {unless.label}", unless.then,
-                 rule.applies + (unless.when,), tuple(exceptions[:j]), unless.when)
+            Leaf(
+                rule,
+                len(leaves),
+                f"unless: {unless.label}",
+                unless.then,
+                (*rule.applies, unless.when),
+                tuple(exceptions[:j]),
+                unless.when,
+            )
         )
     leaves.append(Leaf(rule, len(leaves), "base", rule.base, rule.applies, tuple(exceptions), None))
     return leaves
@@ -122,7 +137,7 @@ def _no_assumptions(s: object) -> tuple[str, ...]:
 def _assumption_checker(
     assumptions: tuple[Assumption, ...],
 ) -> Callable[[object], tuple[str, ...]]:
-    """Compile `assumptions` into a function: an assumption is made when all its facts are absent."""
+    """Compile `assumptions` into one function: each is made when all its facts are absent."""
     if not assumptions:
         return _no_assumptions
     found = _CHECKERS.get(assumptions)
@@ -135,7 +150,8 @@ def _assumption_checker(
         lines.append("    return tuple(out)")
         namespace: dict[str, object] = {"N": tuple(a.note for a in assumptions)}
         exec("\n".join(lines), namespace)
-        found = _CHECKERS[assumptions] = namespace["assumed"]  # type: ignore[assignment]
+        found = cast(Callable[[object], tuple[str, ...]], namespace["assumed"])
+        _CHECKERS[assumptions] = found
     return found
 
 
@@ -150,8 +166,9 @@ def combine(leaves: Sequence[Leaf]) -> Template:
     overridden = {
         target
         for leaf in speaking
-        for target in (speaking_ids - {leaf.rule.id} if "*" in leaf.rule.overrides
-                       else leaf.rule.overrides)
+        for target in (
+            speaking_ids - {leaf.rule.id} if "*" in leaf.rule.overrides else leaf.rule.overrides
+        )
         if target in speaking_ids
     }
     winners = [leaf for leaf in speaking if leaf.rule.id not in overridden]
@@ -163,12 +180,15 @@ def combine(leaves: Sequence[Leaf]) -> Template:
         return _not_regulated(leaves)
     verdict = max(verdicts, key=_VERDICT_RANK.__getitem__)
     deciding = [
-        leaf for leaf in winners
+        leaf
+        for leaf in winners
         if leaf.outcome.verdict is not None and _compatible(leaf.outcome.verdict, verdict)
     ]
     also = [
-        leaf for leaf in speaking
-        if leaf not in winners and leaf.outcome.verdict is not None
+        leaf
+        for leaf in speaking
+        if leaf not in winners
+        and leaf.outcome.verdict is not None
         and _compatible(leaf.outcome.verdict, verdict)
     ]
     set_aside = [leaf for leaf in speaking if leaf not in winners and leaf not in also]
@@ -177,8 +197,9 @@ def combine(leaves: Sequence[Leaf]) -> Template:
     for leaf in deciding:
         reasons.extend(leaf.reasons())
     for leaf in set_aside:
-        over = [w.rule for w in speaking
-                if leaf.rule.id in w.rule.overrides or "*" in w.rule.overrides]
+        over = [
+            w.rule for w in speaking if leaf.rule.id in w.rule.overrides or "*" in w.rule.overrides
+        ]
         assert leaf.outcome.verdict is not None
         reasons.append(
             f"{leaf.rule.source.name} on its own would answer {leaf.outcome.verdict.value}, but "
@@ -186,9 +207,7 @@ def combine(leaves: Sequence[Leaf]) -> Template:
             f"{' '.join(r.precedence for r in over)}"
         )
     for leaf in also:
-        reasons.append(
-            f"{leaf.rule.source.name} gives the same answer ({leaf.outcome.says})"
-        )
+        reasons.append(f"{leaf.rule.source.name} gives the same answer ({leaf.outcome.says})")
     if conflict:
         reasons.append(
             "Rules in force disagree and none is declared to govern; the prohibition wins "
@@ -330,8 +349,7 @@ def _branches(rule: Rule, leaves: list[Leaf]) -> list[tuple[Condition, bool, Lea
     return branches
 
 
-def _scalar_source(rules: Sequence[Rule], rule_leaves: list[list[Leaf]],
-                   strides: list[int]) -> str:
+def _scalar_source(rules: Sequence[Rule], rule_leaves: list[list[Leaf]], strides: list[int]) -> str:
     lines = ["def decide(s):"]
     for k, (rule, leaves) in enumerate(zip(rules, rule_leaves, strict=True)):
         lines.append(f"    # {rule.id}: {rule.question}")
@@ -397,10 +415,11 @@ def compile_action(rules: Sequence[Rule]) -> CompiledAction:
 
     def batch(cols: Columns) -> npt.NDArray[np.int32]:
         n = len(next(iter(cols.values())))
-        code = np.zeros(n, dtype=code_type)
+        code: npt.NDArray[np.unsignedinteger[Any]] = np.zeros(n, dtype=code_type)
         for j, cid in enumerate(order):
-            code |= conditions[cid].np(cols).view(np.uint8).astype(code_type) << j
-        return table[code]
+            bit = conditions[cid].np(cols).view(np.uint8).astype(code_type)
+            np.bitwise_or(code, np.left_shift(bit, j, dtype=code_type), out=code)
+        return cast(npt.NDArray[np.int32], table[code])
 
     return CompiledAction(
         rules=tuple(rules),

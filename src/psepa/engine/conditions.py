@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -79,7 +80,7 @@ class Is(Expr):
         table = np.zeros(256, dtype=np.bool_)
         table[[ENUM_CODES[self.fact][v] for v in self.values]] = True
         table[255] = self.unknown
-        return np.take(table, cols[self.fact].view(np.uint8))
+        return cast(Mask, np.take(table, cols[self.fact].view(np.uint8)))
 
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset(self.values)}
@@ -101,7 +102,7 @@ class Yes(Expr):
 
     def np(self, cols: Columns) -> Mask:
         col = cols[self.fact]
-        return col != 0 if self.unknown else col == 1
+        return cast(Mask, col != 0 if self.unknown else col == 1)
 
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset()}
@@ -121,7 +122,7 @@ class No(Expr):
         return f"(s.{self.fact} is False)"
 
     def np(self, cols: Columns) -> Mask:
-        return cols[self.fact] == 0
+        return cast(Mask, cols[self.fact] == 0)
 
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset()}
@@ -151,7 +152,7 @@ class Has(Expr):
         return f"(s.{self.fact} & {self.mask} != 0)"
 
     def np(self, cols: Columns) -> Mask:
-        return (cols[self.fact] & self.mask) != 0
+        return cast(Mask, (cols[self.fact] & self.mask) != 0)
 
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset(self.values)}
@@ -167,7 +168,7 @@ class Known(Expr):
         return f"(s.{self.fact} is not None)"
 
     def np(self, cols: Columns) -> Mask:
-        return cols[self.fact] != UNKNOWN
+        return cast(Mask, cols[self.fact] != UNKNOWN)
 
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset()}

@@ -18,7 +18,7 @@ class Decision:
     stores; `to_dict()` renders the contract's JSON.
     """
 
-    __slots__ = ("action", "on", "label", "rulebook", "template", "assumed")
+    __slots__ = ("action", "assumed", "label", "on", "rulebook", "template")
 
     def __init__(
         self,

@@ -22,8 +22,7 @@ _DUE_WORDS = {"before": "before it happens", "now": "now", "at_release": "at rel
 
 
 def _wrap(text: str, bullet: str = "  - ") -> str:
-    return textwrap.fill(text, width=92, initial_indent=bullet,
-                         subsequent_indent=" " * len(bullet))
+    return textwrap.fill(text, width=92, initial_indent=bullet, subsequent_indent=" " * len(bullet))
 
 
 def explain(decision: Decision) -> str:
@@ -36,8 +35,7 @@ def explain(decision: Decision) -> str:
         verdict = _VERDICT_WORDS[decision.verdict]
     lines = [
         f"May the city {question}?",
-        f"On {decision.on.isoformat()}, under {decision.version} "
-        f"(rulebook {decision.rulebook}).",
+        f"On {decision.on.isoformat()}, under {decision.version} (rulebook {decision.rulebook}).",
         "",
         verdict,
         "",
@@ -47,13 +45,22 @@ def explain(decision: Decision) -> str:
     if t.obligations:
         lines += ["", "What follows:"]
         for o in t.obligations:
-            lines.append(_wrap(f"[{_DUE_WORDS[o.due.value]}] {o.text} ({', '.join(c.text for c in o.cites)})"))
+            lines.append(
+                _wrap(
+                    f"[{_DUE_WORDS[o.due.value]}] {o.text} ({', '.join(c.text for c in o.cites)})"
+                )
+            )
     lines += ["", "Sources:"]
     for c in t.citations:
-        lines.append(_wrap(f"{c.text}: {c.source.title}" + (f" <{c.source.url}>" if c.source.url else "")))
+        lines.append(
+            _wrap(f"{c.text}: {c.source.title}" + (f" <{c.source.url}>" if c.source.url else ""))
+        )
     if t.readings:
         lines += ["", "Readings chosen where the law is unclear:"]
         lines += [_wrap(f"{r.id}: {r.text}") for r in t.readings]
-    lines += ["", f"Confidence: {decision.confidence.value}; the answer "
-              f"{_CONFIDENCE_WORDS[decision.confidence]}."]
+    lines += [
+        "",
+        f"Confidence: {decision.confidence.value}; the answer "
+        f"{_CONFIDENCE_WORDS[decision.confidence]}.",
+    ]
     return "\n".join(lines)

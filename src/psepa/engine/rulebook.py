@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from psepa.engine.compiler import CompiledAction, Template
 from psepa.engine.decision import Decision
@@ -36,7 +37,7 @@ class VersionInfo:
     was_law: str
     note: str
     rules: tuple[str, ...]
-    periods: tuple[dict[str, object], ...]
+    periods: tuple[dict[str, Any], ...]
 
 
 class Rulebook:
@@ -103,8 +104,9 @@ class Rulebook:
                     id=version.id,
                     title=version.title,
                     kind="by date" if version.dated else "named",
-                    was_law=str(version.was_law) if version.was_law else
-                    ("by date" if version.dated else "never law"),
+                    was_law=str(version.was_law)
+                    if version.was_law
+                    else ("by date" if version.dated else "never law"),
                     note=version.note,
                     rules=tuple(dict.fromkeys(r.id for r in version.rules)),
                     periods=periods,

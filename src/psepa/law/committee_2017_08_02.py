@@ -9,6 +9,7 @@ notices would still go out for certain serious categories (violent offenders, ga
 from __future__ import annotations
 
 from psepa.domain import Action, Confidence
+from psepa.engine.conditions import Reading
 from psepa.engine.rules import Rule, Unless, permitted, prohibited
 from psepa.law import obligations, readings
 from psepa.law.drmc_28_253 import RELEASE_DATE, notification_rule
@@ -21,18 +22,26 @@ DUTIES = (obligations.RECORD_REQUEST, obligations.RELEASE_WITHOUT_DELAY)
 WARRANT = Unless(
     "federal judicial warrant",
     FEDERAL_JUDICIAL_WARRANT,
-    permitted("A federal judge's or magistrate's warrant comes with the request.", SEC,
-              confidence=Confidence.REPORTED, obligations=DUTIES),
+    permitted(
+        "A federal judge's or magistrate's warrant comes with the request.",
+        SEC,
+        confidence=Confidence.REPORTED,
+        obligations=DUTIES,
+    ),
 )
 CATEGORY = Unless(
     "attested category",
     ATTESTED_CATEGORY,
-    permitted("ICE attests a listed serious category.", SEC, confidence=Confidence.REPORTED,
-              obligations=DUTIES),
+    permitted(
+        "ICE attests a listed serious category.",
+        SEC,
+        confidence=Confidence.REPORTED,
+        obligations=DUTIES,
+    ),
 )
 
 
-def _rules(suffix: str, reading: readings.Reading, unless: tuple[Unless, ...]) -> tuple[Rule, ...]:
+def _rules(suffix: str, reading: Reading, unless: tuple[Unless, ...]) -> tuple[Rule, ...]:
     base = prohibited(
         "Jail staff do not tell ICE of a release without a warrant signed by a federal judge "
         "or magistrate.",
@@ -41,15 +50,26 @@ def _rules(suffix: str, reading: readings.Reading, unless: tuple[Unless, ...]) -
         obligations=DUTIES,
     )
     return (
-        notification_rule(f"C-1{suffix}", Action.ANSWER_NOTIFICATION_REQUEST,
-                          COMMITTEE_2017_08_02, base, unless, rule_readings=(reading,)),
-        notification_rule(f"C-1{suffix} (release date)", Action.SHARE_PERSONAL_INFORMATION,
-                          COMMITTEE_2017_08_02, base, unless, extra_scope=(RELEASE_DATE,),
-                          rule_readings=(reading,)),
+        notification_rule(
+            f"C-1{suffix}",
+            Action.ANSWER_NOTIFICATION_REQUEST,
+            COMMITTEE_2017_08_02,
+            base,
+            unless,
+            rule_readings=(reading,),
+        ),
+        notification_rule(
+            f"C-1{suffix} (release date)",
+            Action.SHARE_PERSONAL_INFORMATION,
+            COMMITTEE_2017_08_02,
+            base,
+            unless,
+            extra_scope=(RELEASE_DATE,),
+            rule_readings=(reading,),
+        ),
     )
 
 
 WARRANT_ONLY = _rules("", readings.COMMITTEE_WARRANT_ONLY, (WARRANT,))
-WITH_CATEGORIES = _rules(" (categories)", readings.COMMITTEE_WITH_CATEGORIES,
-                         (WARRANT, CATEGORY))
+WITH_CATEGORIES = _rules(" (categories)", readings.COMMITTEE_WITH_CATEGORIES, (WARRANT, CATEGORY))
 REPLACES: frozenset[str] = frozenset({"A-16", "A-16 (release date)"})

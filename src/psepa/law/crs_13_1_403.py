@@ -38,8 +38,9 @@ COURTHOUSE_ARREST = Rule(
         Unless(
             "judge-issued process",
             JUDGE_SIGNED,
-            permitted("An arrest on process issued by a judge is not affected.", SEC,
-                      confidence=TEXT),
+            permitted(
+                "An arrest on process issued by a judge is not affected.", SEC, confidence=TEXT
+            ),
         ),
     ),
 )

@@ -55,8 +55,12 @@ def _collection(rule_id: str, who: Condition, where: Cite, window: Window) -> Ru
         actions=(Action.ASK_STATUS, Action.RECORD_STATUS, Action.APPLICATION_STATUS_QUESTION),
         applies=(
             who,
-            topic(f"status data ({rule_id})", STATUS_DATA, unknown=True,
-                  words="place of birth, immigration or citizenship status"),
+            topic(
+                f"status data ({rule_id})",
+                STATUS_DATA,
+                unknown=True,
+                words="place of birth, immigration or citizenship status",
+            ),
         ),
         in_force=window,
         base=prohibited(
@@ -101,15 +105,18 @@ CITY_COLLECTION = _collection("E-8", CITY_ACTOR, CITIES_2025, CITIES_FROM)
 
 CITY_DISCLOSURE = Rule(
     id="E-8 (disclosure)",
-    question="May city staff disclose non-public personal information for immigration "
-    "enforcement?",
+    question="May city staff disclose non-public personal information for immigration enforcement?",
     source=CRS_24_74,
     actions=(Action.SHARE_PERSONAL_INFORMATION,),
     applies=(
         CITY_ACTOR,
         IMMIGRATION_REQUEST,
-        topic("personal information (24-74)", PERSONAL_KINDS, unknown=True,
-              words="personal information (address, contacts or appointment times)"),
+        topic(
+            "personal information (24-74)",
+            PERSONAL_KINDS,
+            unknown=True,
+            words="personal information (address, contacts or appointment times)",
+        ),
     ),
     in_force=CITIES_FROM,
     base=prohibited(
@@ -123,14 +130,20 @@ CITY_DISCLOSURE = Rule(
         Unless(
             "criminal investigation",
             CRIMINAL_PURPOSE,
-            steps_aside("A criminal investigation is not immigration enforcement.", CITIES_2025,
-                        confidence=INFERRED),
+            steps_aside(
+                "A criminal investigation is not immigration enforcement.",
+                CITIES_2025,
+                confidence=INFERRED,
+            ),
         ),
         Unless(
             "court process",
             COURT_PROCESS,
-            permitted("A court-issued subpoena, warrant or order allows it.", CITIES_2025,
-                      confidence=REPORTED),
+            permitted(
+                "A court-issued subpoena, warrant or order allows it.",
+                CITIES_2025,
+                confidence=REPORTED,
+            ),
         ),
         Unless(
             "required by law",

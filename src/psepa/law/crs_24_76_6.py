@@ -104,8 +104,12 @@ def _personal_information(rule_id: str, who: Condition, in_force_note: str) -> R
         applies=(
             who,
             IMMIGRATION_REQUEST,
-            topic(f"personal information ({rule_id})", PERSONAL_KINDS, unknown=True,
-                  words="personal information (address, contacts or appointment times)"),
+            topic(
+                f"personal information ({rule_id})",
+                PERSONAL_KINDS,
+                unknown=True,
+                words="personal information (address, contacts or appointment times)",
+            ),
         ),
         base=prohibited(
             f"{in_force_note} may not give personal information (home or work contact details, "
@@ -206,8 +210,9 @@ NONPUBLIC_AREAS = Rule(
         Unless(
             "federal warrant or writ",
             FEDERAL_WARRANT_OR_WRIT,
-            permitted("Access on a federal judge's warrant or writ is allowed.", SB25,
-                      confidence=REPORTED),
+            permitted(
+                "Access on a federal judge's warrant or writ is allowed.", SB25, confidence=REPORTED
+            ),
         ),
     ),
 )

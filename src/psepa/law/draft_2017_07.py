@@ -56,8 +56,7 @@ PRIORITY_EXCEPTIONS = (
         "judicial arrest warrant",
         JUDICIAL_ARREST_WARRANT_DRAFT,
         permitted(
-            "A judicially issued arrest warrant comes with the request, so the Sheriff may "
-            "answer.",
+            "A judicially issued arrest warrant comes with the request, so the Sheriff may answer.",
             SEC,
             confidence=REPORTED,
             obligations=(obligations.RECORD_REQUEST, obligations.RELEASE_WITHOUT_DELAY),
@@ -66,12 +65,19 @@ PRIORITY_EXCEPTIONS = (
 )
 
 NOTIFICATION = notification_rule(
-    "B-1", Action.ANSWER_NOTIFICATION_REQUEST, DRAFT_2017_07, NOTIFY_ONLY_PRIORITIES,
+    "B-1",
+    Action.ANSWER_NOTIFICATION_REQUEST,
+    DRAFT_2017_07,
+    NOTIFY_ONLY_PRIORITIES,
     PRIORITY_EXCEPTIONS,
 )
 NOTIFICATION_AS_PERSONAL = notification_rule(
-    "B-1 (release date)", Action.SHARE_PERSONAL_INFORMATION, DRAFT_2017_07,
-    NOTIFY_ONLY_PRIORITIES, PRIORITY_EXCEPTIONS, extra_scope=(RELEASE_DATE,),
+    "B-1 (release date)",
+    Action.SHARE_PERSONAL_INFORMATION,
+    DRAFT_2017_07,
+    NOTIFY_ONLY_PRIORITIES,
+    PRIORITY_EXCEPTIONS,
+    extra_scope=(RELEASE_DATE,),
 )
 
 SECURE_AREA_ACCESS = secure_area_rule(
@@ -81,9 +87,7 @@ SECURE_AREA_ACCESS = secure_area_rule(
         "draft warrant",
         holds="a warrant signed by a judge was presented",
         fails="no warrant signed by a judge was presented",
-        expr=has(
-            "documents", "federal_judicial_warrant", "state_judicial_warrant"
-        ),
+        expr=has("documents", "federal_judicial_warrant", "state_judicial_warrant"),
     ),
     REPORTED,
 )
@@ -95,8 +99,12 @@ SHERIFF_STATUS = Rule(
     actions=(Action.ASK_STATUS, Action.RECORD_STATUS),
     applies=(
         SHERIFF,
-        topic("status (draft)", (*STATUS_KINDS, "place_of_birth"), unknown=True,
-              words="national origin, immigration or citizenship status"),
+        topic(
+            "status (draft)",
+            (*STATUS_KINDS, "place_of_birth"),
+            unknown=True,
+            words="national origin, immigration or citizenship status",
+        ),
     ),
     base=prohibited(
         "The Sheriff may not collect or record citizenship or national origin.",
@@ -112,20 +120,31 @@ SHERIFF_STATUS = Rule(
                 fails="no state or federal law or contract was shown to require it",
                 expr=is_("required_by", "federal_law", "state_law", "contract"),
             ),
-            permitted("A state, federal or contractual obligation requires it.", SEC,
-                      confidence=REPORTED, obligations=(obligations.LIMIT_TO_REQUIRED_EXTENT,)),
+            permitted(
+                "A state, federal or contractual obligation requires it.",
+                SEC,
+                confidence=REPORTED,
+                obligations=(obligations.LIMIT_TO_REQUIRED_EXTENT,),
+            ),
         ),
         Unless(
             "consulates and treaties",
             CONSULAR_PURPOSE,
-            permitted("The Sheriff may ask and share with consulates as treaties require.",
-                      SEC, confidence=REPORTED),
+            permitted(
+                "The Sheriff may ask and share with consulates as treaties require.",
+                SEC,
+                confidence=REPORTED,
+            ),
         ),
     ),
     overrides=("A-3", "A-3 (place of birth)"),
     precedence="The draft's own rule for the Sheriff is the more specific.",
 )
 
-RULES: tuple[Rule, ...] = (NOTIFICATION, NOTIFICATION_AS_PERSONAL, SECURE_AREA_ACCESS,
-                           SHERIFF_STATUS)
+RULES: tuple[Rule, ...] = (
+    NOTIFICATION,
+    NOTIFICATION_AS_PERSONAL,
+    SECURE_AREA_ACCESS,
+    SHERIFF_STATUS,
+)
 REPLACES: frozenset[str] = frozenset({"A-16", "A-16 (release date)", "A-9"})

@@ -232,7 +232,11 @@ APPLICATION_PLACE_OF_BIRTH = _application(
 
 
 def _share_status(
-    rule_id: str, action: Action, kinds: tuple[str, ...], *, unknown: bool,
+    rule_id: str,
+    action: Action,
+    kinds: tuple[str, ...],
+    *,
+    unknown: bool,
     extra: tuple[Reading, ...] = (),
 ) -> Rule:
     section_1373 = Unless(
@@ -276,8 +280,7 @@ def _share_status(
                 "required by law or treaty",
                 REQUIRED_BY_LAW_OR_TREATY,
                 permitted(
-                    "Passing it on is allowed to the extent a law, regulation or treaty "
-                    "requires.",
+                    "Passing it on is allowed to the extent a law, regulation or treaty requires.",
                     A_4,
                     confidence=TEXT,
                     obligations=(obligations.LIMIT_TO_REQUIRED_EXTENT,),

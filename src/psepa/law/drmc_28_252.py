@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from psepa.domain import Action, Confidence
 from psepa.engine.citations import Cite
-from psepa.engine.conditions import Condition
+from psepa.engine.conditions import Condition, Reading
 from psepa.engine.rules import Rule, Unless, permitted, prohibited
 from psepa.law import obligations, readings
 from psepa.law.sources import DRMC_28_252, cite
@@ -40,8 +40,9 @@ SEC_A = cite(DRMC_28_252, "(a)")
 SEC_B = cite(DRMC_28_252, "(b)")
 
 
-def secure_area_rule(rule_id: str, source_cite: Cite, warrant: Condition,
-                     confidence: Confidence) -> Rule:
+def secure_area_rule(
+    rule_id: str, source_cite: Cite, warrant: Condition, confidence: Confidence
+) -> Rule:
     """A-9 as enacted; the July 2017 draft (B-2) reuses the shape with its own warrant."""
     return Rule(
         id=rule_id,
@@ -72,7 +73,7 @@ def secure_area_rule(rule_id: str, source_cite: Cite, warrant: Condition,
                     source_cite,
                     confidence=confidence,
                     readings=(
-                        readings.Reading(
+                        Reading(
                             "warrant-scope",
                             "A warrant is read as opening only the areas and acts it covers.",
                             "law-rules.md A-9",
@@ -110,8 +111,7 @@ REMOTE_INTERVIEW = Rule(
             "person declined",
             PERSON_DECLINED,
             prohibited(
-                "The person has the right to decline and has declined: no interview is "
-                "arranged.",
+                "The person has the right to decline and has declined: no interview is arranged.",
                 cite(DRMC_28_252, "(b)(2)"),
                 confidence=INFERRED,
             ),

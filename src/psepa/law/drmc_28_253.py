@@ -197,15 +197,18 @@ DELAY_RELEASE = Rule(
 
 PERSONAL_INFORMATION = Rule(
     id="A-19",
-    question="May the city give federal immigration authorities a person's personal "
-    "information?",
+    question="May the city give federal immigration authorities a person's personal information?",
     source=DRMC_28_253,
     actions=(Action.SHARE_PERSONAL_INFORMATION,),
     applies=(
         CITY_ACTOR,
         IMMIGRATION_REQUEST,
-        topic("personal information", PERSONAL_KINDS, unknown=True,
-              words="personal information (address, contacts or appointment times)"),
+        topic(
+            "personal information",
+            PERSONAL_KINDS,
+            unknown=True,
+            words="personal information (address, contacts or appointment times)",
+        ),
     ),
     base=prohibited(
         "Personal information (addresses, contacts, appointment times) is not given to federal "
@@ -236,8 +239,9 @@ PERSONAL_INFORMATION = Rule(
         Unless(
             "required by law",
             REQUIRED_BY_LAW,
-            permitted("A federal or state law requires the disclosure.", SEC_A,
-                      confidence=INFERRED),
+            permitted(
+                "A federal or state law requires the disclosure.", SEC_A, confidence=INFERRED
+            ),
         ),
     ),
 )

@@ -55,8 +55,12 @@ DATA_SHARING = Rule(
     applies=(
         CITY_ACTOR,
         IMMIGRATION_REQUEST,
-        topic("personal information (EO 152)", PERSONAL_KINDS, unknown=True,
-              words="personal information (address, contacts or appointment times)"),
+        topic(
+            "personal information (EO 152)",
+            PERSONAL_KINDS,
+            unknown=True,
+            words="personal information (address, contacts or appointment times)",
+        ),
     ),
     base=prohibited(
         "City databases and technology are not shared with the Department of Homeland "
@@ -69,15 +73,18 @@ DATA_SHARING = Rule(
         Unless(
             "court process",
             COURT_PROCESS,
-            permitted("Court process allows the disclosure.", SEC, confidence=REPORTED,
-                      readings=(readings.EO_152_SUBPOENA,)),
+            permitted(
+                "Court process allows the disclosure.",
+                SEC,
+                confidence=REPORTED,
+                readings=(readings.EO_152_SUBPOENA,),
+            ),
         ),
         # An executive order cannot forbid what a statute requires.
         Unless(
             "required by law",
             REQUIRED_BY_LAW,
-            permitted("A federal or state law requires the disclosure.", SEC,
-                      confidence=INFERRED),
+            permitted("A federal or state law requires the disclosure.", SEC, confidence=INFERRED),
         ),
     ),
     overrides=("A-19",),

@@ -137,9 +137,7 @@ def _no_other_hold(key: str) -> Condition:
 
 ELIGIBLE_FOR_RELEASE = _eligible((cite(DRMC_28_253, "(b)(1)"),), "city")
 NO_OTHER_HOLD = _no_other_hold("city")
-ELIGIBLE_FOR_RELEASE_CO = _eligible(
-    (cite_as(CRS_24_76_6, "C.R.S. 24-76.6-101(2)"),), "Colorado"
-)
+ELIGIBLE_FOR_RELEASE_CO = _eligible((cite_as(CRS_24_76_6, "C.R.S. 24-76.6-101(2)"),), "Colorado")
 NO_OTHER_HOLD_CO = _no_other_hold("Colorado")
 ELIGIBLE_FOR_RELEASE_FEDERAL = _eligible((cite(CFR_287_7, "(d)"),), "federal")
 NO_OTHER_HOLD_FEDERAL = _no_other_hold("federal")
