@@ -9,7 +9,9 @@ of citations in an answer.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
+from psepa.engine.citations import Window
 from psepa.engine.rules import Rule
 from psepa.engine.versions import Version
 from psepa.law import (
@@ -30,6 +32,31 @@ from psepa.law import (
 from psepa.law.sources import ARTICLE_VIII_IN_FORCE
 
 ARTICLE_VIII: tuple[Rule, ...] = drmc_28_252.RULES + drmc_28_253.RULES + drmc_28_250.RULES
+
+
+def _split(rule: Rule, day: dt.date, reading: readings.Reading) -> tuple[Rule, Rule]:
+    """The same rule before and from `day`, from when an answer also rests on `reading`."""
+    window = rule.window
+    return (
+        dataclasses.replace(rule, in_force=Window(window.start, day)),
+        dataclasses.replace(
+            rule, in_force=Window(day, window.end), readings=(*rule.readings, reading)
+        ),
+    )
+
+
+# From SB25-276, release notices to ICE stay lawful only on the reading that a release date is
+# not "personal identifying information" under C.R.S. 24-74; say so on those answers.
+_NOTICES = {drmc_28_253.NOTIFICATION.id, drmc_28_253.NOTIFICATION_AS_PERSONAL.id}
+ARTICLE_VIII_IN_TIME: tuple[Rule, ...] = tuple(
+    part
+    for rule in ARTICLE_VIII
+    for part in (
+        _split(rule, crs_24_74.CITIES_FROM.start or dt.date.min, readings.RELEASE_DATE_NOT_PII)
+        if rule.id in _NOTICES
+        else (rule,)
+    )
+)
 EXECUTIVE_ORDERS: tuple[Rule, ...] = eo_142.RULES + eo_152.RULES
 COLORADO: tuple[Rule, ...] = (
     crs_24_76_6.RULES_2019
@@ -40,7 +67,7 @@ COLORADO: tuple[Rule, ...] = (
 )
 FEDERAL: tuple[Rule, ...] = federal.RULES
 
-IN_FORCE: tuple[Rule, ...] = ARTICLE_VIII + EXECUTIVE_ORDERS + COLORADO + FEDERAL
+IN_FORCE: tuple[Rule, ...] = ARTICLE_VIII_IN_TIME + EXECUTIVE_ORDERS + COLORADO + FEDERAL
 
 
 def _inherited(rules: tuple[Rule, ...], replaced: frozenset[str]) -> tuple[Rule, ...]:

@@ -21,7 +21,6 @@ from psepa.domain import Action, Confidence
 from psepa.engine.citations import Cite, Window
 from psepa.engine.conditions import Condition
 from psepa.engine.rules import Rule, Unless, permitted, prohibited, steps_aside
-from psepa.law import readings
 from psepa.law.sources import CRS_24_74, cite_as
 from psepa.law.vocabulary import (
     CITY_ACTOR,
@@ -124,7 +123,6 @@ CITY_DISCLOSURE = Rule(
         "investigate for, cooperate with or assist federal immigration enforcement.",
         CITIES_2025,
         confidence=REPORTED,
-        readings=(readings.RELEASE_DATE_NOT_PII,),
     ),
     unless=(
         Unless(

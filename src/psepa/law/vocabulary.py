@@ -292,14 +292,14 @@ PERSON_DECLINED = Condition(
 NOT_ADVISED_IN_WRITING = Condition(
     "not advised in writing",
     holds="the person has not been advised of their rights in writing",
-    fails="the person has not been recorded as unadvised in writing",
+    fails="it is not recorded that the written advisement was missed",
     expr=no("advised_in_writing"),
 )
 
 NOT_ADVISED_IN_OWN_LANGUAGE = Condition(
     "not advised in own language",
     holds="the written advisement was not in the person's language of choice",
-    fails="the advisement has not been recorded as given in another language",
+    fails="it is not recorded that the advisement was in a language other than theirs",
     expr=no("advised_in_own_language"),
 )
 
