@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 
 from psepa.engine.citations import Window
+from psepa.engine.conditions import Reading
 from psepa.engine.rules import Rule
 from psepa.engine.versions import Version
 from psepa.law import (
@@ -34,7 +35,7 @@ from psepa.law.sources import ARTICLE_VIII_IN_FORCE
 ARTICLE_VIII: tuple[Rule, ...] = drmc_28_252.RULES + drmc_28_253.RULES + drmc_28_250.RULES
 
 
-def _split(rule: Rule, day: dt.date, reading: readings.Reading) -> tuple[Rule, Rule]:
+def _split(rule: Rule, day: dt.date, reading: Reading) -> tuple[Rule, Rule]:
     """The same rule before and from `day`, from when an answer also rests on `reading`."""
     window = rule.window
     return (
