@@ -99,7 +99,7 @@ def decide_columns(
         segment_of = np.zeros(n, dtype=np.int64)
         segments = [segment]
     keys = segment_of.astype(np.int64) * len(ACTIONS) + cols["action"]
-    present = np.unique(keys)
+    present = np.flatnonzero(np.bincount(keys))
     for key in present:
         seg, action = divmod(int(key), len(ACTIONS))
         compiled = segments[seg].compiled(ACTIONS[action])
@@ -112,7 +112,8 @@ def decide_columns(
             answer[:] = compiled.batch(cols) + offset
         else:
             rows = np.flatnonzero(keys == key)
-            sub = {name: col[rows] for name, col in cols.items()}
+            sub = {name: cols[name][rows] for name in compiled.reads}
+            sub.setdefault("action", cols["action"][rows])
             answer[rows] = compiled.batch(sub) + offset
     return BatchResult(answer, templates, rule_sets)
 

@@ -334,6 +334,7 @@ class CompiledAction:
     source: str
     batch: BatchFn
     slot_combos: npt.NDArray[np.int64]
+    reads: frozenset[str]  # the facts the rules read: all a batch needs of the columns
 
     @cached_property
     def slot_templates(self) -> list[Template]:
@@ -384,10 +385,12 @@ def compile_action(rules: Sequence[Rule]) -> CompiledAction:
     # The batch path: evaluate each distinct condition once as a column, pack the results
     # into a small integer per row, and look the answer up in a table built by running the
     # same branch logic over every combination of condition values.
+    # Keyed by the test itself, so that conditions worded differently but testing the same
+    # thing are evaluated once and take one bit.
     conditions: dict[str, Condition] = {}
     for rule, leaves in zip(rules, rule_leaves, strict=True):
         for condition, _, _ in _branches(rule, leaves):
-            conditions.setdefault(condition.id, condition)
+            conditions.setdefault(condition.py(), condition)
     order = list(conditions)
     if len(order) > 20:
         raise ValueError(f"too many distinct conditions ({len(order)}) for one action")
@@ -398,7 +401,7 @@ def compile_action(rules: Sequence[Rule]) -> CompiledAction:
             masks = []
             choices = []
             for condition, when_true, leaf in _branches(rule, leaves):
-                mask = truth[condition.id]
+                mask = truth[condition.py()]
                 masks.append(mask if when_true else ~mask)
                 choices.append(leaf.index * strides[k])
             base = leaves[-1].index * strides[k]
@@ -429,4 +432,5 @@ def compile_action(rules: Sequence[Rule]) -> CompiledAction:
         source=source,
         batch=batch,
         slot_combos=slot_combos,
+        reads=frozenset(f for c in conditions.values() for f in c.mentions()),
     )

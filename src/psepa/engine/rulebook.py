@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -74,11 +75,25 @@ class Rulebook:
 
     def decide(self, facts: Facts, version: str | None = None) -> Decision:
         """Decide a validated situation. `version` overrides the situation's own."""
-        segment, label = self.segment(version or facts.version, facts.on_ordinal)
-        template = segment.compiled(facts.action).decide(facts)
+        version = version or facts.version
+        if version is None:
+            # The common case, kept short: the law in force on the situation's date.
+            timeline = self.in_force
+            segment = timeline.segments[bisect_right(timeline.ordinals, facts.on_ordinal)]
+            label = None
+        else:
+            segment, label = self.segment(version, facts.on_ordinal)
+        compiled = segment.by_action.get(facts.action) or segment.compiled(facts.action)
+        template = compiled.decide(facts)
         return Decision(
             facts.action, facts.on, label, self.revision, template, template.assumed(facts)
         )
+
+    def warm(self) -> None:
+        """Compile every action of every version now, so that no request pays for it later."""
+        for timeline in self.timelines():
+            for segment in timeline.segments:
+                segment.compile_all()
 
     def compiled(self, action: str, version: str | None, on: dt.date) -> CompiledAction:
         return self.segment(version, on.toordinal())[0].compiled(action)

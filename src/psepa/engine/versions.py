@@ -52,15 +52,15 @@ class Segment:
     start: dt.date | None
     end: dt.date | None
     rules: tuple[Rule, ...]
-    _by_action: dict[str, CompiledAction] = field(default_factory=dict)
+    by_action: dict[str, CompiledAction] = field(default_factory=dict)
 
     def rules_for(self, action: str) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if action in rule.actions)
 
     def compiled(self, action: str) -> CompiledAction:
-        found = self._by_action.get(action)
+        found = self.by_action.get(action)
         if found is None:
-            found = self._by_action[action] = compiled_for(self.rules_for(action))
+            found = self.by_action[action] = compiled_for(self.rules_for(action))
         return found
 
     def compile_all(self) -> None:

@@ -102,53 +102,66 @@ STATE_AGENCY_COLLECTION = _collection(
 )
 CITY_COLLECTION = _collection("E-8", CITY_ACTOR, CITIES_2025, CITIES_FROM)
 
-CITY_DISCLOSURE = Rule(
-    id="E-8 (disclosure)",
-    question="May city staff disclose non-public personal information for immigration enforcement?",
-    source=CRS_24_74,
-    actions=(Action.SHARE_PERSONAL_INFORMATION,),
-    applies=(
-        CITY_ACTOR,
-        IMMIGRATION_REQUEST,
-        topic(
-            "personal information (24-74)",
-            PERSONAL_KINDS,
-            unknown=True,
-            words="personal information (address, contacts or appointment times)",
-        ),
-    ),
-    in_force=CITIES_FROM,
-    base=prohibited(
-        "City staff may not disclose non-public personal identifying information to "
-        "investigate for, cooperate with or assist federal immigration enforcement.",
-        CITIES_2025,
-        confidence=REPORTED,
-    ),
-    unless=(
-        Unless(
-            "criminal investigation",
-            CRIMINAL_PURPOSE,
-            steps_aside(
-                "A criminal investigation is not immigration enforcement.",
-                CITIES_2025,
-                confidence=INFERRED,
+
+def _disclosure(rule_id: str, who: Condition, where: Cite, window: Window) -> Rule:
+    return Rule(
+        id=rule_id,
+        question="May staff disclose non-public personal information for immigration enforcement?",
+        source=CRS_24_74,
+        actions=(Action.SHARE_PERSONAL_INFORMATION,),
+        applies=(
+            who,
+            IMMIGRATION_REQUEST,
+            topic(
+                f"personal information ({rule_id})",
+                PERSONAL_KINDS,
+                unknown=True,
+                words="personal information (address, contacts or appointment times)",
             ),
         ),
-        Unless(
-            "court process",
-            COURT_PROCESS,
-            permitted(
-                "A court-issued subpoena, warrant or order allows it.",
-                CITIES_2025,
-                confidence=REPORTED,
+        in_force=window,
+        base=prohibited(
+            "Staff may not disclose non-public personal identifying information to "
+            "investigate for, cooperate with or assist federal immigration enforcement.",
+            where,
+            confidence=REPORTED,
+        ),
+        unless=(
+            Unless(
+                "criminal investigation",
+                CRIMINAL_PURPOSE,
+                steps_aside(
+                    "A criminal investigation is not immigration enforcement.",
+                    where,
+                    confidence=INFERRED,
+                ),
+            ),
+            Unless(
+                "court process",
+                COURT_PROCESS,
+                permitted(
+                    "A court-issued subpoena, warrant or order allows it.",
+                    where,
+                    confidence=REPORTED,
+                ),
+            ),
+            Unless(
+                "required by law",
+                REQUIRED_BY_LAW,
+                permitted("Federal or state law requires it.", where, confidence=REPORTED),
             ),
         ),
-        Unless(
-            "required by law",
-            REQUIRED_BY_LAW,
-            permitted("Federal or state law requires it.", CITIES_2025, confidence=REPORTED),
-        ),
-    ),
+    )
+
+
+CITY_DISCLOSURE = _disclosure("E-8 (disclosure)", CITY_ACTOR, CITIES_2025, CITIES_FROM)
+STATE_AGENCY_DISCLOSURE = _disclosure(
+    "E-8 (state agencies, disclosure)", STATE_AGENCY, STATE_AGENCIES, Window(dt.date(2021, 6, 25))
 )
 
-RULES: tuple[Rule, ...] = (STATE_AGENCY_COLLECTION, CITY_COLLECTION, CITY_DISCLOSURE)
+RULES: tuple[Rule, ...] = (
+    STATE_AGENCY_COLLECTION,
+    CITY_COLLECTION,
+    STATE_AGENCY_DISCLOSURE,
+    CITY_DISCLOSURE,
+)

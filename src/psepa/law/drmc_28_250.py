@@ -56,11 +56,7 @@ GENERAL_RESOURCES = Rule(
     id="A-1",
     question="May city resources be used for this part of immigration enforcement?",
     source=DRMC_28_250,
-    actions=(
-        Action.ENTER_DETENTION_AGREEMENT,
-        Action.ALLOW_CITY_PROPERTY_USE,
-        Action.RELAY_DETAINER,
-    ),
+    actions=(Action.ENTER_DETENTION_AGREEMENT, Action.ALLOW_CITY_PROPERTY_USE),
     applies=(CITY_ACTOR,),
     base=prohibited(
         "No city money, staff time, equipment, data or property may be used to help enforce "
@@ -80,6 +76,23 @@ GENERAL_RESOURCES = Rule(
                 confidence=INFERRED,
             ),
         ),
+    ),
+)
+
+RELAY_DETAINER = Rule(
+    id="A-1 (relay)",
+    question="May the jail pass an immigration detainer on to another agency?",
+    source=DRMC_28_250,
+    actions=(Action.RELAY_DETAINER,),
+    applies=(CITY_ACTOR,),
+    # No judge-signed exception: a criminal warrant authorises custody on the charge, not
+    # passing ICE's civil request along (law-rules.md G-3, H.8).
+    base=prohibited(
+        "Passing ICE's detainer on to another agency would use city resources to assist "
+        "immigration enforcement; the person is held, if at all, on the criminal warrant.",
+        A_LEAD,
+        confidence=INFERRED,
+        readings=(readings.NO_RELAYING_DETAINERS, readings.GENERAL_RESOURCES_BAR),
     ),
 )
 
@@ -373,4 +386,5 @@ RULES: tuple[Rule, ...] = (
     ARREST_ON_IMMIGRATION_GROUND,
     CIVIL_ENFORCEMENT,
     GENERAL_RESOURCES,
+    RELAY_DETAINER,
 )

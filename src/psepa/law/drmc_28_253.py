@@ -251,7 +251,7 @@ SUBPOENA = Rule(
     question="Must the city answer a subpoena from federal immigration authorities?",
     source=DRMC_28_253,
     actions=(Action.COMPLY_WITH_SUBPOENA,),
-    applies=(IMMIGRATION_REQUEST,),
+    applies=(CITY_ACTOR, IMMIGRATION_REQUEST),
     base=prohibited(
         "Denver does not comply voluntarily with a subpoena that no court issued, such as an "
         "ICE administrative subpoena.",
