@@ -117,7 +117,7 @@ class Template:
     conflict: tuple[str, ...]
     assumptions: tuple[Assumption, ...]
 
-    @property
+    @cached_property
     def cites(self) -> tuple[str, ...]:
         return tuple(c.text for c in self.citations)
 

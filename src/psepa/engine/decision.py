@@ -18,7 +18,7 @@ class Decision:
     stores; `to_dict()` renders the contract's JSON.
     """
 
-    __slots__ = ("action", "assumed", "label", "on", "rulebook", "template")
+    __slots__ = ("action", "facts", "label", "on", "rulebook", "template")
 
     def __init__(
         self,
@@ -27,14 +27,19 @@ class Decision:
         label: str | None,
         rulebook: str,
         template: Template,
-        assumed: tuple[str, ...],
+        facts: object,
     ) -> None:
         self.action = action
         self.on = on
         self.label = label
         self.rulebook = rulebook
         self.template = template
-        self.assumed = assumed
+        self.facts = facts
+
+    @property
+    def assumed(self) -> tuple[str, ...]:
+        """How absent facts that this answer relied on were read (worked out when asked)."""
+        return self.template.assumed(self.facts)
 
     @property
     def version(self) -> str:
@@ -55,7 +60,8 @@ class Decision:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        return self.template.reasons + self.assumed
+        assumed = self.assumed
+        return self.template.reasons + assumed if assumed else self.template.reasons
 
     @property
     def confidence(self) -> Confidence:

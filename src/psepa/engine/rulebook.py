@@ -84,9 +84,8 @@ class Rulebook:
         else:
             segment, label = self.segment(version, facts.on_ordinal)
         compiled = segment.by_action.get(facts.action) or segment.compiled(facts.action)
-        template = compiled.decide(facts)
         return Decision(
-            facts.action, facts.on, label, self.revision, template, template.assumed(facts)
+            facts.action, facts.on, label, self.revision, compiled.decide(facts), facts
         )
 
     def warm(self) -> None:
