@@ -122,36 +122,47 @@ class Template:
         return tuple(c.text for c in self.citations)
 
     @cached_property
-    def assumed(self) -> Callable[[object], tuple[str, ...]]:
-        """The notes of the assumptions this answer made for a given situation."""
-        return _assumption_checker(self.assumptions)
+    def _assumption_index(self) -> Callable[[object], int]:
+        return _assumption_index(self.assumptions)
+
+    @cached_property
+    def _notes(self) -> tuple[tuple[str, ...], ...]:
+        """The notes for each pattern of absent facts (bit i: assumption i was made)."""
+        return tuple(
+            tuple(a.note for i, a in enumerate(self.assumptions) if pattern >> i & 1)
+            for pattern in range(1 << len(self.assumptions))
+        )
+
+    @cached_property
+    def _reasons(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(self.reasons + notes for notes in self._notes)
+
+    def assumed(self, facts: object) -> tuple[str, ...]:
+        """How absent facts that this answer relied on were read, for one situation."""
+        return self._notes[self._assumption_index(facts)]
+
+    def reasons_for(self, facts: object) -> tuple[str, ...]:
+        """The reasons, with the assumptions made for one situation appended."""
+        return self._reasons[self._assumption_index(facts)]
 
 
-_CHECKERS: dict[tuple[Assumption, ...], Callable[[object], tuple[str, ...]]] = {}
+_INDEXERS: dict[tuple[Assumption, ...], Callable[[object], int]] = {}
 
 
-def _no_assumptions(s: object) -> tuple[str, ...]:
-    return ()
-
-
-def _assumption_checker(
-    assumptions: tuple[Assumption, ...],
-) -> Callable[[object], tuple[str, ...]]:
-    """Compile `assumptions` into one function: each is made when all its facts are absent."""
-    if not assumptions:
-        return _no_assumptions
-    found = _CHECKERS.get(assumptions)
+def _assumption_index(assumptions: tuple[Assumption, ...]) -> Callable[[object], int]:
+    """One expression giving the pattern of assumptions made: each is made when all its facts
+    are absent. Shared by every answer with the same assumptions."""
+    found = _INDEXERS.get(assumptions)
     if found is None:
-        lines = ["def assumed(s):", "    out = []"]
-        for i, a in enumerate(assumptions):
-            test = " and ".join(f"s.{name} is None" for name in a.facts)
-            lines.append(f"    if {test}:")
-            lines.append(f"        out.append(N[{i}])")
-        lines.append("    return tuple(out)")
-        namespace: dict[str, object] = {"N": tuple(a.note for a in assumptions)}
-        exec("\n".join(lines), namespace)
-        found = cast(Callable[[object], tuple[str, ...]], namespace["assumed"])
-        _CHECKERS[assumptions] = found
+        terms = [
+            "((" + " and ".join(f"s.{name} is None" for name in a.facts) + f") << {i})"
+            for i, a in enumerate(assumptions)
+        ]
+        source = "def index(s):\n    return " + (" | ".join(terms) or "0")
+        namespace: dict[str, object] = {}
+        exec(source, namespace)
+        found = cast(Callable[[object], int], namespace["index"])
+        _INDEXERS[assumptions] = found
     return found
 
 

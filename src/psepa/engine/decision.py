@@ -60,8 +60,7 @@ class Decision:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        assumed = self.assumed
-        return self.template.reasons + assumed if assumed else self.template.reasons
+        return self.template.reasons_for(self.facts)
 
     @property
     def confidence(self) -> Confidence:

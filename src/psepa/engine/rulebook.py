@@ -84,9 +84,7 @@ class Rulebook:
         else:
             segment, label = self.segment(version, facts.on_ordinal)
         compiled = segment.by_action.get(facts.action) or segment.compiled(facts.action)
-        return Decision(
-            facts.action, facts.on, label, self.revision, compiled.decide(facts), facts
-        )
+        return Decision(facts.action, facts.on, label, self.revision, compiled.decide(facts), facts)
 
     def warm(self) -> None:
         """Compile every action of every version now, so that no request pays for it later."""
