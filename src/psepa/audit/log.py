@@ -56,8 +56,29 @@ def situation_of(facts: Facts) -> dict[str, Any]:
     return situation
 
 
-def _digest(prev: str, body: bytes) -> str:
+def digest(prev: str, body: bytes) -> str:
+    """The hash of an entry: its canonical bytes, chained to the previous entry's hash."""
     return hashlib.sha256(prev.encode() + body).hexdigest()
+
+
+def decision_record(
+    decision: Decision, situation: dict[str, Any], personal: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """What an auditor needs to replay a decision (OPA's decision-log fields)."""
+    t = decision.template
+    return {
+        "id": os.urandom(8).hex(),
+        "rulebook": decision.rulebook,
+        "version": decision.version,
+        "input": situation,
+        "masked": dict.fromkeys(personal, MASK) if personal else {},
+        "verdict": t.verdict.value,
+        "rules": t.rules,
+        "obligations": [o.id for o in t.obligations],
+        "cites": t.cites,
+        "confidence": t.confidence.value,
+        "flags": [r.id for r in t.readings],
+    }
 
 
 @dataclass(frozen=True)
@@ -79,32 +100,18 @@ class AuditLog:
         self, decision: Decision, situation: dict[str, Any], personal: dict[str, Any] | None = None
     ) -> str:
         """Append one decision. `personal` fields (names, booking numbers) are masked."""
-        t = decision.template
         self.seq += 1
-        record = {
-            "seq": self.seq,
-            "id": os.urandom(8).hex(),
-            "at_ns": time.time_ns(),
-            "rulebook": decision.rulebook,
-            "version": decision.version,
-            "input": situation,
-            "masked": dict.fromkeys(personal, MASK) if personal else {},
-            "verdict": t.verdict.value,
-            "rules": t.rules,
-            "obligations": [o.id for o in t.obligations],
-            "cites": t.cites,
-            "confidence": t.confidence.value,
-            "flags": [r.id for r in t.readings],
-            "prev": self.prev,
-        }
+        record: dict[str, Any] = {"seq": self.seq, "at_ns": time.time_ns()}
+        record.update(decision_record(decision, situation, personal))
+        record["prev"] = self.prev
         body = orjson.dumps(record)
-        digest = _digest(self.prev, body)
-        self._file.write(body[:-1] + b',"hash":"' + digest.encode() + b'"}\n')
+        hashed = digest(self.prev, body)
+        self._file.write(body[:-1] + b',"hash":"' + hashed.encode() + b'"}\n')
         if self.durable:
             self._file.flush()
             os.fsync(self._file.fileno())
-        self.prev = digest
-        return digest
+        self.prev = hashed
+        return hashed
 
     def flush(self) -> None:
         self._file.flush()
@@ -158,7 +165,7 @@ def verify(path: Path) -> int:
             )
         if number != seq + 1:
             raise AuditBroken(entry.line, number, f"expected sequence number {seq + 1}")
-        if _digest(prev, orjson.dumps(record)) != stated:
+        if digest(prev, orjson.dumps(record)) != stated:
             raise AuditBroken(
                 entry.line, number, "its content does not match its hash: it was edited"
             )
