@@ -74,8 +74,9 @@ def test_an_advisement_in_another_language_does_not_discharge_the_duty(cases: Ca
 
 
 def test_a_judicial_warrant_lets_custody_continue_on_the_warrant(cases: Cases) -> None:
-    cases.intake("ICE-3", "B-1", "detainer", at(2), "fax", True,
-                 ["i_247a", "federal_judicial_warrant"])
+    cases.intake(
+        "ICE-3", "B-1", "detainer", at(2), "fax", True, ["i_247a", "federal_judicial_warrant"]
+    )
     release = cases.release("B-1", at(14), "sentence_served", "clerk")
     assert release.decisions == (("ICE-3", "permitted"),)
     assert "judge's warrant" in release.must[0]
@@ -84,7 +85,7 @@ def test_a_judicial_warrant_lets_custody_continue_on_the_warrant(cases: Cases) -
 def test_bad_input_is_refused_and_writes_nothing(cases: Cases) -> None:
     with pytest.raises(CaseError, match="unknown request kind"):
         cases.intake("X", "B-1", "hug", at(2), "fax", True, [])
-    with pytest.raises(psepa.InvalidSituation, match="facts.documents"):
+    with pytest.raises(psepa.InvalidSituation, match=r"facts\.documents"):
         cases.intake("X", "B-1", "detainer", at(2), "fax", True, ["i_999"])
     with pytest.raises(CaseError, match="no booking"):
         cases.intake("X", "B-404", "detainer", at(2), "fax", True, [])
@@ -113,8 +114,11 @@ def test_tampering_with_the_audit_table_is_detected_and_located(cases: Cases) ->
     cases.intake("ICE-1", "B-1", "detainer", at(2), "fax", True, ["i_247a"])
     with cases.store.transaction() as s:
         body = s.execute(select(AuditEntry.body).where(AuditEntry.seq == 2)).scalar_one()
-        s.execute(update(AuditEntry).where(AuditEntry.seq == 2)
-                  .values(body=body.replace('"fax"', '"email"')))
+        s.execute(
+            update(AuditEntry)
+            .where(AuditEntry.seq == 2)
+            .values(body=body.replace('"fax"', '"email"'))
+        )
     with cases.store.transaction() as s, pytest.raises(psepa.AuditBroken) as broken:
         audit.verify(s)
     assert broken.value.seq == 2 and "edited" in str(broken.value)
@@ -129,8 +133,17 @@ def test_a_deleted_audit_entry_is_detected(cases: Cases) -> None:
 
 
 def test_no_column_can_hold_status_or_national_origin(store: Store) -> None:
-    forbidden = ("citizen", "immigration_status", "national", "origin", "birth", "alien",
-                 "passport", "visa", "a_number")
+    forbidden = (
+        "citizen",
+        "immigration_status",
+        "national",
+        "origin",
+        "birth",
+        "alien",
+        "passport",
+        "visa",
+        "a_number",
+    )
     columns = [
         column["name"].lower()
         for table in inspect(store.engine).get_table_names()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -125,11 +126,34 @@ audit_app = typer.Typer(help="The hash-chained audit log of decisions.", no_args
 app.add_typer(audit_app, name="audit")
 
 
+def _case_app() -> typer.Typer:
+    from psepa.cases import commands
+
+    try:
+        case_app: typer.Typer = importlib.import_module("psepa.cases.cli").case_app
+    except ImportError:  # the importer's commands are optional
+        case_app = typer.Typer()
+    case_app.info.help = "The jail's case workflow: book, intake, release, notice, advise."
+    case_app.info.no_args_is_help = True
+    commands.register(case_app)
+    return case_app
+
+
+app.add_typer(_case_app(), name="case")
+
+
 @audit_app.command("verify")
-def audit_verify(file: Annotated[Path, typer.Argument(help="An audit log file.")]) -> None:
+def audit_verify(
+    file: Annotated[Path | None, typer.Argument(help="An audit log file.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Verify a case database's chain.")] = None,
+    replay: Annotated[bool, typer.Option(help="Also re-decide every logged decision.")] = False,
+) -> None:
     """Check every entry of an audit log; name the first edited, deleted, inserted or moved one."""
     from psepa.audit.log import verify
 
+    if file is None:
+        _verify_db(db, replay)
+        return
     if not file.exists():
         _fail(f"no audit log at {file}")
     try:
@@ -139,41 +163,38 @@ def audit_verify(file: Annotated[Path, typer.Argument(help="An audit log file.")
     typer.echo(f"{file}: {count} entries, chain intact.")
 
 
+def _verify_db(db: str | None, replay: bool) -> None:
+    from psepa.cases import audit
+    from psepa.cases.store import Store
+
+    store = Store(db)
+    try:
+        with store.transaction() as session:
+            count = audit.verify(session)
+            typer.echo(f"{store.url}: {count} entries, chain intact.")
+            if replay:
+                result = audit.replay(session)
+                for line in result.differences:
+                    typer.echo(f"DIFFERS: {line}")
+                typer.echo(
+                    f"replayed {result.checked} decisions, {len(result.differences)} differ."
+                )
+                if result.differences:
+                    raise typer.Exit(1)
+    except PsepaError as exc:
+        _fail(str(exc), code=1)
+
+
 @app.command()
 def demo(
-    data: Annotated[Path, typer.Option(help="Where to keep the audit log.")] = Path("psepa-data"),
+    data: Annotated[Path, typer.Option(help="Where to keep the demo's files.")] = Path(
+        "psepa-data"
+    ),
 ) -> None:
-    """Run a day at the jail through the engine, log every decision, and verify the log."""
-    from rich.console import Console
-    from rich.table import Table
+    """A day at the jail: questions to the engine, then a day of cases on SQLite, audited."""
+    from psepa.demo import run_day
 
-    from psepa.audit.log import AuditLog, situation_of, verify
-    from psepa.demo import day
-
-    data.mkdir(parents=True, exist_ok=True)
-    path = data / "audit.log"
-    book = rulebook()
-    table = Table(
-        title=f"A day's questions, answered under the law in force (rulebook {book.revision})"
-    )
-    for column in ("action", "verdict", "rules", "duties", "confidence"):
-        table.add_column(column)
-    with AuditLog(path, durable=True) as log:
-        for item in day():
-            facts = validate(item)
-            decision = book.decide(facts)
-            log.record(decision, situation_of(facts))
-            table.add_row(
-                decision.action,
-                decision.verdict.value,
-                ", ".join(decision.rules),
-                ", ".join(o.id for o in decision.obligations),
-                decision.confidence.value,
-            )
-    console = Console()
-    console.print(table)
-    console.print(f"Audit log: {path} ({verify(path)} entries, chain intact).")
-    console.print("Explain any of them: psepa explain FILE; list versions: psepa versions.")
+    run_day(data)
 
 
 def main() -> None:
