@@ -27,9 +27,11 @@ def append(session: Session, kind: str, at: dt.datetime, payload: dict[str, Any]
     head = session.execute(
         select(ChainHead).where(ChainHead.id == 1).with_for_update()
     ).scalar_one_or_none()
-    if head is None:
-        head = ChainHead(id=1, seq=0, hash=GENESIS)
-        session.add(head)
+    if head is None:  # migration 0002 seeds the head; never reached on a migrated database
+        raise RuntimeError("the audit chain has no head row: run the migrations (Store.migrate)")
+    clash = {"seq", "kind", "at", "prev"} & payload.keys()
+    if clash:
+        raise ValueError(f"audit payload may not carry {sorted(clash)}: those are the entry's own")
     seq = head.seq + 1
     record = {"seq": seq, "kind": kind, "at": at.isoformat(), **payload, "prev": head.hash}
     body = orjson.dumps(record).decode()

@@ -102,20 +102,29 @@ class Cases:
         local_day(booked_at)
         if not booking_number.strip() or not language.strip():
             raise CaseError("a booking needs a booking number and a language of choice")
-        with self.store.transaction() as s:
-            if _find_booking(s, booking_number) is not None:
-                return
-            s.add(
-                Booking(
-                    booking_number=booking_number, name=name, language=language, booked_at=booked_at
+        try:
+            with self.store.transaction() as s:
+                if _find_booking(s, booking_number) is not None:
+                    return
+                s.add(
+                    Booking(
+                        booking_number=booking_number,
+                        name=name,
+                        language=language,
+                        booked_at=booked_at,
+                    )
                 )
-            )
-            audit.append(
-                s,
-                "booked",
-                booked_at,
-                {"booking": booking_number, "language": language, "masked": {"name": "***"}},
-            )
+                audit.append(
+                    s,
+                    "booked",
+                    booked_at,
+                    {"booking": booking_number, "language": language, "masked": {"name": "***"}},
+                )
+        except IntegrityError:
+            # Another clerk booked the same number at the same moment: it is one booking.
+            with self.store.transaction() as s:
+                if _find_booking(s, booking_number) is None:
+                    raise
 
     # --- intake ---------------------------------------------------------------------------
     def intake(
@@ -169,7 +178,7 @@ class Cases:
                     received_at,
                     {
                         "request": request_key,
-                        "kind": kind,
+                        "request_kind": kind,
                         "channel": channel,
                         "in_writing": in_writing,
                         "documents": documents,
@@ -262,7 +271,7 @@ class Cases:
         """The person is eligible for release: say what must happen now, and date the duties."""
         day = local_day(released_at)
         with self.store.transaction() as s:
-            booking = _booking(s, booking_number)
+            booking = _booking(s, booking_number, lock=True)
             if booking.released_at is not None:
                 raise CaseError(
                     f"booking {booking_number} was already released at "
@@ -400,7 +409,7 @@ class Cases:
                 given_at,
                 {
                     "booking": booking_number,
-                    "kind": kind,
+                    "advisement": kind,
                     "language": language,
                     "by": by,
                     "in_own_language": language == booking.language,
@@ -418,7 +427,7 @@ class Cases:
             if o.done_at is not None:
                 raise CaseError(f"duty {duty_id} was already done at {o.done_at.isoformat()}")
             o.done_at, o.done_by = at, by
-            audit.append(s, "duty_done", at, {"duty": duty_id, "kind": o.kind, "by": by})
+            audit.append(s, "duty_done", at, {"duty": duty_id, "duty_kind": o.kind, "by": by})
 
     def record_outcome(
         self, booking_number: str, kind: str, known_at: dt.datetime, note: str = ""
@@ -427,7 +436,7 @@ class Cases:
         with self.store.transaction() as s:
             booking = _booking(s, booking_number)
             s.add(Outcome(booking_id=booking.id, kind=kind, known_at=known_at, note=note))
-            audit.append(s, "outcome", known_at, {"booking": booking_number, "kind": kind})
+            audit.append(s, "outcome", known_at, {"booking": booking_number, "outcome": kind})
 
     # --- questions --------------------------------------------------------------------------
     def overdue(self, now: dt.datetime) -> list[Duty]:
@@ -466,12 +475,15 @@ def _notices(s: Session, request: Request) -> list[Notice]:
     return list(s.execute(select(Notice).where(Notice.request_id == request.id)).scalars())
 
 
-def _find_booking(s: Session, number: str) -> Booking | None:
-    return s.execute(select(Booking).where(Booking.booking_number == number)).scalar_one_or_none()
+def _find_booking(s: Session, number: str, lock: bool = False) -> Booking | None:
+    query = select(Booking).where(Booking.booking_number == number)
+    if lock:  # PostgreSQL: a second writer waits here, then sees the first one's change
+        query = query.with_for_update().execution_options(populate_existing=True)
+    return s.execute(query).scalar_one_or_none()
 
 
-def _booking(s: Session, number: str) -> Booking:
-    booking = _find_booking(s, number)
+def _booking(s: Session, number: str, lock: bool = False) -> Booking:
+    booking = _find_booking(s, number, lock)
     if booking is None:
         raise CaseError(f"no booking {number!r}; book the person first (psepa case book)")
     return booking
