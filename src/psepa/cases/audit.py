@@ -43,13 +43,18 @@ def append(session: Session, kind: str, at: dt.datetime, payload: dict[str, Any]
 
 
 def verify(session: Session, batch: int = 50_000) -> int:
-    """Check every entry in order; return how many, or raise `AuditBroken` naming the entry."""
-    prev, expected, position = GENESIS, 1, 0
-    last = 0
-    while True:
+    """Check every entry in order; return how many, or raise `AuditBroken` naming the entry.
+
+    The head is read first and only entries up to it are checked: entries a clerk commits while
+    the check runs come after the head that was read, so a live database verifies as it stood.
+    """
+    head = session.get(ChainHead, 1)
+    end_seq, end_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
+    prev, expected, position, last = GENESIS, 1, 0, 0
+    while last < end_seq:
         rows = session.execute(
             select(AuditEntry.seq, AuditEntry.body, AuditEntry.prev, AuditEntry.hash)
-            .where(AuditEntry.seq > last)
+            .where(AuditEntry.seq > last, AuditEntry.seq <= end_seq)
             .order_by(AuditEntry.seq)
             .limit(batch)
         ).all()
@@ -68,19 +73,18 @@ def verify(session: Session, batch: int = 50_000) -> int:
                 raise AuditBroken(
                     position,
                     seq,
-                    "its link to the previous entry is broken: "
-                    "the entry before it was changed or replaced",
+                    "its link to the previous entry is broken: the entry before it was changed "
+                    "or replaced",
                 )
             if digest(prev, body.encode()) != stored_hash:
                 raise AuditBroken(
                     position, seq, "its content does not match its hash: it was edited"
                 )
             prev, expected, last = stored_hash, expected + 1, seq
-    head = session.get(ChainHead, 1)
-    if head is not None and (head.seq != last or head.hash != prev):
+    if last != end_seq or prev != end_hash:
         raise AuditBroken(
             position,
-            head.seq,
+            end_seq,
             "the chain's head does not match its last entry: entries were removed from the end",
         )
     return position

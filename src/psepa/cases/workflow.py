@@ -300,7 +300,14 @@ class Cases:
                 )
                 record = self._decide(s, request, facts, "release", released_at)
                 decided.append((request.request_key, record.verdict))
-                if record.verdict == "permitted":
+                judicial = {"federal_judicial_warrant", "judicial_writ"} & set(request.documents)
+                if record.verdict == "permitted" and not judicial:
+                    must[0] = (
+                        "No city or state rule in force on this date forbids holding on "
+                        f"request {request.request_key}; federal regulation only asks for it "
+                        "(see the decision's reasons)."
+                    )
+                elif record.verdict == "permitted":
                     must[0] = (
                         "Custody may continue only on the judge's warrant or writ shown "
                         f"with request {request.request_key}, not on the detainer."
