@@ -514,3 +514,13 @@ def test_verify_while_a_clerk_writes_does_not_report_a_broken_chain(store: Store
 
         assert audit.verify(s) in (1, 2)
     assert written
+
+
+@pytest.mark.parametrize("store", ["postgresql"], indirect=True)
+def test_a_duty_completed_by_two_clerks_at_once_is_completed_once(store: Store) -> None:
+    cases = Cases(store)
+    book_one(cases, "B-1")
+    interview = cases.intake("ICE-2", "B-1", "interview", RECEIVED_AT, "email", True, [])
+    duty = interview.duties[0].id
+    ended = _race(store, lambda i: cases.complete(duty, RELEASED_AT, f"deputy-{i}"))
+    assert ended == ["ok", "CaseError"]

@@ -428,7 +428,7 @@ class Cases:
     def complete(self, duty_id: int, at: dt.datetime, by: str) -> None:
         local_day(at)
         with self.store.transaction() as s:
-            o = s.get(ObligationRecord, duty_id)
+            o = s.get(ObligationRecord, duty_id, with_for_update=True, populate_existing=True)
             if o is None:
                 raise CaseError(f"no duty {duty_id}")
             if o.done_at is not None:
