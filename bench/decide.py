@@ -69,6 +69,7 @@ from psepa.engine.batch import (
 from psepa.engine.conditions import ENUM_CODES, UNKNOWN
 from psepa.engine.rulebook import Rulebook
 from psepa.law import crs_24_76_6, drmc_28_253
+from psepa.law.vocabulary import CITY_ACTORS  # the same actors as rule A-15's scope
 from psepa.situation import Facts
 
 Columns = dict[str, Column]
@@ -631,16 +632,6 @@ def bench_audit(
 
 A15_FROM = dt.date(2017, 8, 31)  # article VIII in force (psepa's reading)
 E1_FROM = dt.date(2019, 5, 28)  # HB19-1124 in force
-CITY_ACTORS = (
-    "sheriff",
-    "police",
-    "probation",
-    "pretrial_services",
-    "community_corrections",
-    "county_court",
-    "human_services",
-    "city_department",
-)
 PEACE_OFFICERS = ("sheriff", "police", "state_agency")
 
 FORBID = string.Template("""\
