@@ -169,7 +169,7 @@ def _verify_db(db: str | None, replay: bool) -> None:
 
     store = Store(db)
     try:
-        with store.transaction() as session:
+        with store.reading() as session:
             count = audit.verify(session)
             typer.echo(f"{store.url}: {count} entries, chain intact.")
             if replay:

@@ -9,11 +9,13 @@ write lock. The hash scheme is the file log's (psepa.audit.log), so one verifier
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 import psepa
@@ -21,62 +23,102 @@ from psepa.audit.log import GENESIS, digest
 from psepa.cases.models import AuditEntry, ChainHead
 from psepa.errors import AuditBroken
 
+Event = tuple[str, dt.datetime, dict[str, Any]]
+"""An audit event before it is chained: its kind, when it happened, and what it records."""
+
+_RESERVED = frozenset({"seq", "kind", "at", "prev"})
+_HEAD = cast(Table, ChainHead.__table__)
+_LOG = cast(Table, AuditEntry.__table__)
+
 
 def append(session: Session, kind: str, at: dt.datetime, payload: dict[str, Any]) -> int:
     """Add one entry after the current head; returns its sequence number."""
-    head = session.execute(
-        select(ChainHead).where(ChainHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
+    return append_many(session, [(kind, at, payload)])[-1]
+
+
+def append_many(session: Session, events: Sequence[Event]) -> list[int]:
+    """Chain several entries after the current head in one go; returns their sequence numbers.
+
+    The head row is locked here, so callers do their other writes first and chain last: on
+    PostgreSQL the lock is then held only for these inserts and the commit, not the whole
+    transaction. One multi-row insert and one head update serve the whole batch.
+    """
+    if not events:
+        return []
+    for _kind, _at, payload in events:
+        clash = _RESERVED & payload.keys()
+        if clash:
+            raise ValueError(
+                f"audit payload may not carry {sorted(clash)}: those are the entry's own"
+            )
+    conn = session.connection()
+    head = conn.execute(
+        select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()
+    ).one_or_none()
     if head is None:  # migration 0002 seeds the head; never reached on a migrated database
         raise RuntimeError("the audit chain has no head row: run the migrations (Store.migrate)")
-    clash = {"seq", "kind", "at", "prev"} & payload.keys()
-    if clash:
-        raise ValueError(f"audit payload may not carry {sorted(clash)}: those are the entry's own")
-    seq = head.seq + 1
-    record = {"seq": seq, "kind": kind, "at": at.isoformat(), **payload, "prev": head.hash}
-    body = orjson.dumps(record).decode()
-    hashed = digest(head.hash, body.encode())
-    session.add(AuditEntry(seq=seq, body=body, prev=head.hash, hash=hashed))
-    head.seq, head.hash = seq, hashed
-    session.flush()
-    return seq
+    seq, prev = int(head.seq), str(head.hash)
+    rows: list[dict[str, Any]] = []
+    for kind, at, payload in events:
+        seq += 1
+        body = orjson.dumps(
+            {"seq": seq, "kind": kind, "at": at.isoformat(), **payload, "prev": prev}
+        ).decode()
+        hashed = digest(prev, body.encode())
+        rows.append({"seq": seq, "body": body, "prev": prev, "hash": hashed})
+        prev = hashed
+    conn.execute(insert(_LOG), rows)
+    conn.execute(update(_HEAD).where(_HEAD.c.id == 1).values(seq=seq, hash=prev))
+    return [row["seq"] for row in rows]
 
 
 def verify(session: Session, batch: int = 50_000) -> int:
     """Check every entry in order; return how many, or raise `AuditBroken` naming the entry.
 
-    The head is read first and only entries up to it are checked: entries a clerk commits while
-    the check runs come after the head that was read, so a live database verifies as it stood.
+    Run it in a snapshot (`Store.reading()`): the head and the entries are then read as of one
+    moment, so entries a clerk commits meanwhile are not seen, and any entry found beyond the
+    head is one that was slipped in without moving it.
+
+    Each body must open with its own sequence number and close with the previous entry's hash,
+    exactly as `append_many` writes it; checking those two ends as text, and hashing, spares
+    parsing a million JSON bodies. A body that is valid JSON but laid out otherwise fails.
     """
-    head = session.get(ChainHead, 1)
-    end_seq, end_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
+    conn = session.connection()
+    head = conn.execute(select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1)).one_or_none()
+    end_seq, end_hash = (int(head.seq), str(head.hash)) if head is not None else (0, GENESIS)
     prev, expected, position, last = GENESIS, 1, 0, 0
-    while last < end_seq:
-        rows = session.execute(
-            select(AuditEntry.seq, AuditEntry.body, AuditEntry.prev, AuditEntry.hash)
-            .where(AuditEntry.seq > last, AuditEntry.seq <= end_seq)
-            .order_by(AuditEntry.seq)
+    sha256 = hashlib.sha256
+    while True:
+        rows = conn.execute(
+            select(_LOG.c.seq, _LOG.c.body, _LOG.c.prev, _LOG.c.hash)
+            .where(_LOG.c.seq > last)
+            .order_by(_LOG.c.seq)
             .limit(batch)
         ).all()
         if not rows:
             break
         for seq, body, stored_prev, stored_hash in rows:
             position += 1
-            record = orjson.loads(body)
-            if seq != expected or record.get("seq") != seq:
+            if seq > end_seq:
+                raise AuditBroken(
+                    position,
+                    seq,
+                    f"it lies beyond the chain's head (entry {end_seq}): it was added by hand",
+                )
+            if seq != expected or not body.startswith(f'{{"seq":{seq},'):
                 raise AuditBroken(
                     position,
                     seq,
                     f"expected entry {expected}: an entry was deleted, inserted or renumbered",
                 )
-            if stored_prev != prev or record.get("prev") != prev:
+            if stored_prev != prev or not body.endswith(f'"prev":"{prev}"}}'):
                 raise AuditBroken(
                     position,
                     seq,
                     "its link to the previous entry is broken: the entry before it was changed "
                     "or replaced",
                 )
-            if digest(prev, body.encode()) != stored_hash:
+            if sha256((prev + body).encode()).hexdigest() != stored_hash:
                 raise AuditBroken(
                     position, seq, "its content does not match its hash: it was edited"
                 )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from psepa.errors import PsepaError
 
 DEFAULT_URL = "sqlite:///psepa-data/psepa.db"
+_READER = "psepa_reader"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -45,7 +46,9 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reader's BEGIN is deferred: it takes a snapshot, not the one write lock.
+        reader = connection.get_execution_options().get(_READER, False)
+        connection.exec_driver_sql("BEGIN" if reader else "BEGIN IMMEDIATE")
 
 
 class Store:
@@ -64,6 +67,12 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             _sqlite_pragmas(self.engine)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        reader = self.engine.execution_options(**{_READER: True})
+        if self.engine.dialect.name == "postgresql":
+            reader = reader.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        self.readers = sessionmaker(reader, expire_on_commit=False)
 
     def migrate(self) -> None:
         """Bring the schema up to date (Alembic `upgrade head`)."""
@@ -77,6 +86,17 @@ class Store:
     def transaction(self) -> Iterator[Session]:
         """One all-or-nothing unit of work."""
         with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only view of the database as of one moment (a snapshot).
+
+        Reports, lists and audit verification use it: on SQLite it does not take the write
+        lock, so clerks keep writing while it runs; on PostgreSQL every query in it sees the same
+        committed state (REPEATABLE READ), so a long verification never mixes two moments.
+        """
+        with self.readers.begin() as session:
             yield session
 
     def close(self) -> None:

@@ -8,9 +8,9 @@ request id. The engine decides; this module only turns its duties into dated, tr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +19,20 @@ from sqlalchemy.orm import Session
 import psepa
 from psepa.audit.log import decision_record, situation_of
 from psepa.cases import audit
+from psepa.cases.intake import (
+    CHANNELS,
+    DENVER,
+    KINDS,
+    CaseError,
+    Duty,
+    IntakeItem,
+    IntakeResult,
+    Prepared,
+    RequestConflict,
+    local_day,
+    prepare,
+    take_in,
+)
 from psepa.cases.models import (
     Advisement,
     Booking,
@@ -29,52 +43,23 @@ from psepa.cases.models import (
     Request,
 )
 from psepa.cases.store import Store
-from psepa.errors import PsepaError
 
-DENVER = ZoneInfo("America/Denver")
+__all__ = [
+    "CHANNELS",
+    "DENVER",
+    "KINDS",
+    "CaseError",
+    "Cases",
+    "Duty",
+    "IntakeItem",
+    "IntakeResult",
+    "ReleaseResult",
+    "RequestConflict",
+    "local_day",
+]
 
-# What each kind of request asks the city to do, as the contract's action.
-KINDS: dict[str, str] = {
-    "detainer": "answer_notification_request",  # an I-247A also asks to be told of release
-    "notification": "answer_notification_request",
-    "interview": "coordinate_remote_interview",
-    "access": "grant_secure_area_access",
-    "subpoena": "comply_with_subpoena",
-    "information": "share_personal_information",
-}
-CHANNELS = ("fax", "email", "phone", "in_person", "mail", "electronic")
 HOLD_DOCUMENTS = {"i_247a", "i_247d", "i_200", "i_203", "i_205", "immigration_judge_order"}
-
-
-class CaseError(PsepaError, ValueError):
-    """A workflow request that cannot be carried out; the message says why and what to do."""
-
-
-def local_day(moment: dt.datetime) -> str:
-    """The day in Denver on which something happened: the day that chooses the law."""
-    if moment.tzinfo is None:
-        raise CaseError("times must carry a time zone (for example 2025-06-02T14:05:00-06:00)")
-    return moment.astimezone(DENVER).date().isoformat()
-
-
-@dataclass(frozen=True)
-class Duty:
-    id: int
-    kind: str
-    text: str
-    due: str
-    due_at: dt.datetime | None
-    done_at: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class IntakeResult:
-    request_key: str
-    verdict: str
-    rules: tuple[str, ...]
-    reasons: tuple[str, ...]
-    duties: tuple[Duty, ...]
-    duplicate: bool = False
+_RETRIES = 3  # a batch that lost a race on a request id is retried; the ids are then seen
 
 
 @dataclass(frozen=True)
@@ -140,59 +125,41 @@ class Cases:
         facts: dict[str, Any] | None = None,
     ) -> IntakeResult:
         """Log a request against a booking, decide it, and open the duties that follow."""
-        if kind not in KINDS:
-            raise CaseError(f"unknown request kind {kind!r}; expected one of {', '.join(KINDS)}")
-        if channel not in CHANNELS:
-            raise CaseError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
-        situation = {
-            "action": KINDS[kind],
-            "on": local_day(received_at),
-            "actor": "sheriff",
-            "requester": requester,
-            "facts": {"documents": documents, "request_in_writing": in_writing, **(facts or {})},
-        }
-        facts_v = psepa.validate(situation)  # raises InvalidSituation naming the field
-        try:
-            with self.store.transaction() as s:
-                existing = s.execute(
-                    select(Request).where(Request.request_key == request_key)
-                ).scalar_one_or_none()
-                if existing is not None:
-                    return self._result(s, existing, duplicate=True)
-                booking = _booking(s, booking_number)
-                request = Request(
-                    request_key=request_key,
-                    booking=booking,
-                    kind=kind,
-                    requester=requester,
-                    documents=documents,
-                    received_at=received_at,
-                    channel=channel,
-                    in_writing=in_writing,
-                )
-                s.add(request)
-                s.flush()
-                audit.append(
-                    s,
-                    "request_received",
-                    received_at,
-                    {
-                        "request": request_key,
-                        "request_kind": kind,
-                        "channel": channel,
-                        "in_writing": in_writing,
-                        "documents": documents,
-                    },
-                )
-                self._decide(s, request, facts_v, "intake", received_at)
-                return self._result(s, request)
-        except IntegrityError:
-            # Another process took in the same request id first: answer with what it stored.
-            with self.store.transaction() as s:
-                existing = s.execute(
-                    select(Request).where(Request.request_key == request_key)
-                ).scalar_one()
-                return self._result(s, existing, duplicate=True)
+        item = IntakeItem(
+            request_key,
+            booking_number,
+            kind,
+            received_at,
+            channel,
+            in_writing,
+            documents,
+            requester,
+            facts,
+        )
+        return self.intake_many([item])[0]
+
+    def intake_many(self, items: Sequence[IntakeItem]) -> list[IntakeResult]:
+        """Take in several requests in one transaction: all are written, or none is.
+
+        Every item is checked before anything is written; an error names the request. The
+        answers come back in the order given, acknowledged once the commit is durable.
+        """
+        return self.commit_prepared([prepare(item) for item in items])
+
+    def commit_prepared(self, batch: Sequence[Prepared]) -> list[IntakeResult]:
+        """Write requests already checked by `prepare` (the intake desk's group commit)."""
+        if not batch:
+            return []
+        for attempt in range(_RETRIES):
+            try:
+                with self.store.transaction() as s:
+                    return take_in(s, batch)
+            except IntegrityError:
+                # Another process took in one of these request ids first; next time round
+                # they are found and answered as repeats. Give up only if that keeps failing.
+                if attempt == _RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
 
     def _decide(
         self, s: Session, request: Request, facts: Any, stage: str, at: dt.datetime
@@ -237,32 +204,6 @@ class Cases:
             },
         )
         return record
-
-    def _result(self, s: Session, request: Request, duplicate: bool = False) -> IntakeResult:
-        record = (
-            s.execute(
-                select(DecisionRecord)
-                .where(DecisionRecord.request_id == request.id)
-                .order_by(DecisionRecord.id)
-            )
-            .scalars()
-            .first()
-        )
-        assert record is not None
-        duties = (
-            s.execute(select(ObligationRecord).where(ObligationRecord.decision_id == record.id))
-            .scalars()
-            .all()
-        )
-        again = psepa.decide(record.situation, version=record.version)
-        return IntakeResult(
-            request.request_key,
-            record.verdict,
-            tuple(record.rules),
-            again.reasons,
-            tuple(_duty(o) for o in duties),
-            duplicate,
-        )
 
     # --- release --------------------------------------------------------------------------
     def release(
@@ -448,7 +389,7 @@ class Cases:
     # --- questions --------------------------------------------------------------------------
     def overdue(self, now: dt.datetime) -> list[Duty]:
         """Duties past their time and not done: the missed ones."""
-        with self.store.transaction() as s:
+        with self.store.reading() as s:
             rows = (
                 s.execute(
                     select(ObligationRecord)
@@ -462,7 +403,7 @@ class Cases:
 
     def lead_times(self) -> list[tuple[str, float | None]]:
         """Minutes between each notice to ICE and the release it announced (None: not released)."""
-        with self.store.transaction() as s:
+        with self.store.reading() as s:
             rows = s.execute(
                 select(Request.request_key, Notice.sent_at, Booking.released_at)
                 .join(Notice, Notice.request_id == Request.id)

@@ -92,7 +92,7 @@ def run_day(data: Path) -> None:
     lead = cases.record_notice("ICE-7001", _at(13, 34), "fax", "deputy-12")
     console.print(f"  notice to ICE for B-101 sent 13:34: lead time {lead} minutes")
     console.print(f"  overdue at 18:00: {[d.kind for d in cases.overdue(_at(18))] or 'none'}")
-    with store.transaction() as session:
+    with store.reading() as session:
         count = audit.verify(session)
         replay = audit.replay(session)
     console.print(

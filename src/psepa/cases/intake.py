@@ -1,0 +1,409 @@
+"""Taking requests in: one request or many in one transaction, decided and chained together.
+
+A durable commit costs a disk flush (milliseconds on this machine's disk), so a jail that takes
+requests in one commit each is bound by the disk, not by psepa. Here a batch of requests shares
+one transaction: every row is written with multi-row inserts, the audit chain is extended once
+at the end, and the batch is acknowledged only when the commit is durable. A single intake is a
+batch of one. `psepa.cases.desk.IntakeDesk` gathers the requests of concurrent callers into such
+batches (group commit).
+
+Idempotency: a request id seen before is the same request, and the stored answer is returned.
+The same id with different contents (booking, kind, sender, documents, channel, writing, facts)
+is refused (`RequestConflict`): silently keeping the first version would hide a correction the
+sender meant to make. A different time of receipt alone is a resend, not a change: a retrying
+system may stamp its own time, and the first receipt is the one the law counts from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+import orjson
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+import psepa
+from psepa.audit.log import decision_record, situation_of
+from psepa.cases import audit
+from psepa.cases.models import Booking, DecisionRecord, ObligationRecord, Request
+from psepa.engine.decision import Decision
+from psepa.errors import PsepaError
+from psepa.situation import Facts
+
+DENVER = ZoneInfo("America/Denver")
+
+# What each kind of request asks the city to do, as the contract's action.
+KINDS: dict[str, str] = {
+    "detainer": "answer_notification_request",  # an I-247A also asks to be told of release
+    "notification": "answer_notification_request",
+    "interview": "coordinate_remote_interview",
+    "access": "grant_secure_area_access",
+    "subpoena": "comply_with_subpoena",
+    "information": "share_personal_information",
+}
+CHANNELS = ("fax", "email", "phone", "in_person", "mail", "electronic")
+
+_REQUESTS = cast(Table, Request.__table__)
+_DECISIONS = cast(Table, DecisionRecord.__table__)
+_DUTIES = cast(Table, ObligationRecord.__table__)
+_BOOKINGS = cast(Table, Booking.__table__)
+_IN_CHUNK = 500  # keys per IN (...) list: well under every backend's parameter limit
+
+
+class CaseError(PsepaError, ValueError):
+    """A workflow request that cannot be carried out; the message says why and what to do."""
+
+
+class RequestConflict(CaseError):
+    """A request id already taken in, sent again with different contents."""
+
+
+@dataclass(frozen=True)
+class Duty:
+    id: int
+    kind: str
+    text: str
+    due: str
+    due_at: dt.datetime | None
+    done_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    request_key: str
+    verdict: str
+    rules: tuple[str, ...]
+    reasons: tuple[str, ...]
+    duties: tuple[Duty, ...]
+    duplicate: bool = False
+
+
+@dataclass(frozen=True)
+class IntakeItem:
+    """One request as the jail's system sends it."""
+
+    request_key: str
+    booking_number: str
+    kind: str
+    received_at: dt.datetime
+    channel: str
+    in_writing: bool
+    documents: Sequence[str]
+    requester: str = "federal_immigration"
+    facts: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A request checked and turned into the engine's facts, ready to be written."""
+
+    item: IntakeItem
+    facts: Facts
+    situation: dict[str, Any] = field(compare=False)
+
+
+def local_day(moment: dt.datetime) -> str:
+    """The day in Denver on which something happened: the day that chooses the law."""
+    if moment.tzinfo is None:
+        raise CaseError("times must carry a time zone (for example 2025-06-02T14:05:00-06:00)")
+    return moment.astimezone(DENVER).date().isoformat()
+
+
+def prepare(item: IntakeItem) -> Prepared:
+    """Check one request before anything is written; the error names what to fix."""
+    key = item.request_key
+    if not key or not key.strip():
+        raise CaseError("a request needs its sender's request id (request_key)")
+    if item.kind not in KINDS:
+        raise CaseError(
+            f"request {key}: unknown request kind {item.kind!r}; expected one of "
+            f"{', '.join(KINDS)}"
+        )
+    if item.channel not in CHANNELS:
+        raise CaseError(
+            f"request {key}: unknown channel {item.channel!r}; expected one of "
+            f"{', '.join(CHANNELS)}"
+        )
+    facts = psepa.validate(
+        {
+            "action": KINDS[item.kind],
+            "on": local_day(item.received_at),
+            "actor": "sheriff",
+            "requester": item.requester,
+            "facts": {
+                "documents": list(item.documents),
+                "request_in_writing": item.in_writing,
+                **(item.facts or {}),
+            },
+        }
+    )  # raises InvalidSituation naming the field
+    return Prepared(item, facts, situation_of(facts))
+
+
+def take_in(session: Session, batch: Sequence[Prepared]) -> list[IntakeResult]:
+    """Write a batch of prepared requests in the caller's transaction; one result each.
+
+    Raises `RequestConflict` or `CaseError` (unknown booking) before writing anything.
+    """
+    conn = session.connection()
+    keys = list(dict.fromkeys(p.item.request_key for p in batch))
+    stored = _stored(conn, keys)
+    first: dict[str, Prepared] = {}
+    fresh: list[Prepared] = []
+    for p in batch:
+        key = p.item.request_key
+        earlier = stored.get(key) or (_fingerprint(first[key]) if key in first else None)
+        if earlier is not None:
+            if earlier != _fingerprint(p):
+                raise RequestConflict(
+                    f"request {key} was already taken in with different contents "
+                    f"({_difference(earlier, _fingerprint(p))}); send it under a new request "
+                    "id, or correct the stored one"
+                )
+            continue
+        first[key] = p
+        fresh.append(p)
+    booking_ids = _booking_ids(conn, {p.item.booking_number for p in fresh})
+    for p in fresh:
+        if p.item.booking_number not in booking_ids:
+            raise CaseError(
+                f"request {p.item.request_key}: no booking {p.item.booking_number!r}; book the "
+                "person first (psepa case book)"
+            )
+
+    written = _write(session, fresh, booking_ids) if fresh else {}
+    results: list[IntakeResult] = []
+    for p in batch:
+        key = p.item.request_key
+        if key in written and first[key] is p:
+            results.append(written[key])
+        elif key in written:
+            results.append(_as_duplicate(written[key]))
+        else:
+            results.append(stored_result(session, key))
+    return results
+
+
+def _write(
+    session: Session, fresh: Sequence[Prepared], booking_ids: dict[str, int]
+) -> dict[str, IntakeResult]:
+    conn = session.connection()
+    request_ids = conn.scalars(
+        insert(_REQUESTS).returning(_REQUESTS.c.id, sort_by_parameter_order=True),
+        [
+            {
+                "request_key": p.item.request_key,
+                "booking_id": booking_ids[p.item.booking_number],
+                "kind": p.item.kind,
+                "requester": p.item.requester,
+                "documents": list(p.item.documents),
+                "received_at": p.item.received_at,
+                "channel": p.item.channel,
+                "in_writing": p.item.in_writing,
+            }
+            for p in fresh
+        ],
+    ).all()
+    rulebook = psepa.rulebook()
+    decisions: list[Decision] = [rulebook.decide(p.facts) for p in fresh]
+    decision_ids = conn.scalars(
+        insert(_DECISIONS).returning(_DECISIONS.c.id, sort_by_parameter_order=True),
+        [
+            {
+                "request_id": request_id,
+                "stage": "intake",
+                "situation": p.situation,
+                "version": d.version,
+                "rulebook": d.rulebook,
+                "verdict": d.verdict.value,
+                "rules": list(d.rules),
+                "cites": list(d.cites),
+                "decided_at": p.item.received_at,
+            }
+            for p, d, request_id in zip(fresh, decisions, request_ids, strict=True)
+        ],
+    ).all()
+    duty_rows: list[dict[str, Any]] = []
+    owners: list[int] = []  # which request of the batch each duty row belongs to
+    for n, (p, d, decision_id) in enumerate(zip(fresh, decisions, decision_ids, strict=True)):
+        at = p.item.received_at
+        for o in d.obligations:
+            done = o.id == "record_request"  # this very record is the tracking the law asks for
+            duty_rows.append(
+                {
+                    "decision_id": decision_id,
+                    "booking_id": booking_ids[p.item.booking_number],
+                    "kind": o.id,
+                    "text": o.text,
+                    "due": o.due.value,
+                    "due_at": at if o.due.value == "now" else None,
+                    "done_at": at if done else None,
+                    "done_by": "psepa" if done else None,
+                }
+            )
+            owners.append(n)
+    duty_ids = (
+        conn.scalars(
+            insert(_DUTIES).returning(_DUTIES.c.id, sort_by_parameter_order=True), duty_rows
+        ).all()
+        if duty_rows
+        else []
+    )
+    duties: list[list[Duty]] = [[] for _ in fresh]
+    for row, owner, duty_id in zip(duty_rows, owners, duty_ids, strict=True):
+        duties[owner].append(
+            Duty(duty_id, row["kind"], row["text"], row["due"], row["due_at"], row["done_at"])
+        )
+
+    events: list[audit.Event] = []
+    for p, d in zip(fresh, decisions, strict=True):
+        item = p.item
+        events.append(
+            (
+                "request_received",
+                item.received_at,
+                {
+                    "request": item.request_key,
+                    "request_kind": item.kind,
+                    "channel": item.channel,
+                    "in_writing": item.in_writing,
+                    "documents": list(item.documents),
+                },
+            )
+        )
+        events.append(
+            (
+                "decision",
+                item.received_at,
+                {"request": item.request_key, "stage": "intake", **decision_record(d, p.situation)},
+            )
+        )
+    audit.append_many(session, events)  # last: the chain's head is locked for the least time
+    return {
+        p.item.request_key: IntakeResult(
+            p.item.request_key, d.verdict.value, tuple(d.rules), d.reasons, tuple(ds)
+        )
+        for p, d, ds in zip(fresh, decisions, duties, strict=True)
+    }
+
+
+Fingerprint = tuple[str, str, str, tuple[str, ...], str, bool, str]
+_FIELDS = ("booking", "kind", "requester", "documents", "channel", "in writing", "facts")
+
+
+def _fingerprint(p: Prepared) -> Fingerprint:
+    item = p.item
+    return (
+        item.booking_number,
+        item.kind,
+        item.requester,
+        tuple(item.documents),
+        item.channel,
+        item.in_writing,
+        _canonical(p.situation["facts"]),
+    )
+
+
+def _canonical(situation: Mapping[str, Any]) -> str:
+    return orjson.dumps(situation, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def _difference(a: Fingerprint, b: Fingerprint) -> str:
+    changed = [name for name, x, y in zip(_FIELDS, a, b, strict=True) if x != y]
+    return "changed: " + ", ".join(changed)
+
+
+def _chunks(values: Sequence[str]) -> list[Sequence[str]]:
+    return [values[i : i + _IN_CHUNK] for i in range(0, len(values), _IN_CHUNK)]
+
+
+def _stored(conn: Any, keys: Sequence[str]) -> dict[str, Fingerprint]:
+    """The fingerprints of requests already taken in under these ids."""
+    found: dict[str, Fingerprint] = {}
+    for chunk in _chunks(keys):
+        rows = conn.execute(
+            select(
+                _REQUESTS.c.request_key,
+                _BOOKINGS.c.booking_number,
+                _REQUESTS.c.kind,
+                _REQUESTS.c.requester,
+                _REQUESTS.c.documents,
+                _REQUESTS.c.channel,
+                _REQUESTS.c.in_writing,
+                _DECISIONS.c.situation,
+            )
+            .join(_BOOKINGS, _BOOKINGS.c.id == _REQUESTS.c.booking_id)
+            .join(
+                _DECISIONS,
+                (_DECISIONS.c.request_id == _REQUESTS.c.id) & (_DECISIONS.c.stage == "intake"),
+            )
+            .where(_REQUESTS.c.request_key.in_(chunk))
+        ).all()
+        for key, number, kind, requester, documents, channel, written, situation in rows:
+            found[key] = (
+                number,
+                kind,
+                requester,
+                tuple(documents),
+                channel,
+                bool(written),
+                _canonical(situation["facts"]),
+            )
+    return found
+
+
+def _booking_ids(conn: Any, numbers: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(numbers)):
+        for number, booking_id in conn.execute(
+            select(_BOOKINGS.c.booking_number, _BOOKINGS.c.id).where(
+                _BOOKINGS.c.booking_number.in_(chunk)
+            )
+        ):
+            found[number] = booking_id
+    return found
+
+
+def _as_duplicate(result: IntakeResult) -> IntakeResult:
+    return IntakeResult(
+        result.request_key, result.verdict, result.rules, result.reasons, result.duties, True
+    )
+
+
+def stored_result(session: Session, request_key: str) -> IntakeResult:
+    """The answer given when a request was first taken in (for a repeat of it)."""
+    request = session.execute(
+        select(Request).where(Request.request_key == request_key)
+    ).scalar_one()
+    record = (
+        session.execute(
+            select(DecisionRecord)
+            .where(DecisionRecord.request_id == request.id)
+            .order_by(DecisionRecord.id)
+        )
+        .scalars()
+        .first()
+    )
+    assert record is not None
+    duties = (
+        session.execute(
+            select(ObligationRecord)
+            .where(ObligationRecord.decision_id == record.id)
+            .order_by(ObligationRecord.id)
+        )
+        .scalars()
+        .all()
+    )
+    again = psepa.decide(record.situation, version=record.version)
+    return IntakeResult(
+        request.request_key,
+        record.verdict,
+        tuple(record.rules),
+        again.reasons,
+        tuple(Duty(o.id, o.kind, o.text, o.due, o.due_at, o.done_at) for o in duties),
+        True,
+    )
