@@ -324,6 +324,37 @@ def test_a_kill_during_an_intake_batch_loses_no_acknowledged_intake(
     assert len(state.requests) == N and state.entries == 3 * N
 
 
+def test_a_kill_at_the_intake_desk_loses_no_acknowledged_intake(
+    store: Store, spawn: Callable[..., Child]
+) -> None:
+    """Group commit acknowledges a caller only after the batch holding it is durable: a kill
+    mid-batch may keep requests nobody was told of (the batch in flight), never lose one."""
+    until = deadline()
+    child = spawn("desk", store.url, str(N))
+    child.expect("ready", until)
+    acked = set(child.acks("taken ", KILL_AFTER, until))
+    child.kill()
+    acked |= {line.removeprefix("taken ") for line in child.drain(until)}
+    assert len(acked) < N, "the kill came after the batch: nothing was interrupted"
+
+    state = check_consistent(store)  # each request whole: request, decision, duties, entries
+    assert acked <= state.requests, f"acknowledged, then lost: {sorted(acked - state.requests)}"
+    assert state.entries == N + 2 * len(state.requests)
+    cases = Cases(store)  # sending them all again is safe: the committed ones are repeats
+    for i in range(N):
+        duplicate = cases.intake(
+            request_key("D", i),
+            booking_number("D", i),
+            "detainer",
+            RECEIVED_AT,
+            "fax",
+            True,
+            ["i_247a", "i_200"],
+        ).duplicate
+        assert duplicate == (request_key("D", i) in state.requests)
+    assert len(check_consistent(store).requests) == N
+
+
 # --- 3. two processes writing at once ----------------------------------------------------------
 
 
@@ -504,7 +535,7 @@ def test_verify_while_a_clerk_writes_does_not_report_a_broken_chain(store: Store
     cases = Cases(store)
     book_one(cases, "B-0")
     written: list[bool] = []
-    with store.transaction() as s:
+    with store.reading() as s:
 
         @event.listens_for(s.connection(), "before_cursor_execute")
         def write_meanwhile(*args: Any) -> None:
@@ -524,3 +555,24 @@ def test_a_duty_completed_by_two_clerks_at_once_is_completed_once(store: Store) 
     duty = interview.duties[0].id
     ended = _race(store, lambda i: cases.complete(duty, RELEASED_AT, f"deputy-{i}"))
     assert ended == ["ok", "CaseError"]
+
+
+@pytest.mark.parametrize("store", ["postgresql"], indirect=True)
+def test_a_person_advised_by_two_clerks_at_once_discharges_the_duty_once(store: Store) -> None:
+    """Before the booking row was locked, both advisements read the duty as open and both
+    reported discharging it."""
+    cases = Cases(store)
+    book_one(cases, "B-1")
+    intake_one(cases, "ICE-1", "B-1")
+    release_one(cases, "B-1", 0)
+    discharged: dict[int, list[int]] = {}
+
+    def advise(i: int) -> None:
+        discharged[i] = cases.record_advisement(
+            "B-1", "advise_notified_person", "es", RELEASED_AT, f"deputy-{i}"
+        )
+
+    assert _race(store, advise) == ["ok", "ok"]
+    assert len(discharged[1]) == 1 and discharged[2] == [], discharged
+    with store.reading() as s:
+        assert audit.verify(s) == 7  # booked, received, decided, released, decided, advised x2

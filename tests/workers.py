@@ -6,6 +6,8 @@ so a printed line is an acknowledged write. The tests kill these processes with 
     python tests/workers.py intake URL N        book N; "ready"; take in each request
     python tests/workers.py cycle URL PREFIX N  "ready"; wait for "go"; book, take in, release N
     python tests/workers.py same URL KEY...     "ready"; wait for "go"; take in each KEY on B-SAME
+    python tests/workers.py desk URL N          book N; "ready"; 8 threads take them in through
+                                                the intake desk (group commit), acking each
 
 `release` and `intake` can be started again on the same database: booking and intake are
 idempotent, and `release` releases only the bookings not yet released.
@@ -15,9 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import threading
 
 from sqlalchemy import select
 
+from psepa.cases.desk import IntakeDesk
+from psepa.cases.intake import IntakeItem
 from psepa.cases.models import Booking
 from psepa.cases.store import Store
 from psepa.cases.workflow import Cases
@@ -108,6 +113,36 @@ def main(argv: list[str]) -> int:
             )
             duties = ",".join(str(d.id) for d in result.duties)
             say(f"taken {key} {int(result.duplicate)} {result.verdict} {duties}")
+    elif mode == "desk":
+        n = int(rest[0])
+        for i in range(n):
+            book(cases, booking_number("D", i))
+        say("ready")
+        lock = threading.Lock()
+        with IntakeDesk(cases) as desk:
+
+            def client(first: int) -> None:
+                for i in range(first, n, 8):
+                    key = request_key("D", i)
+                    desk.submit(
+                        IntakeItem(
+                            key,
+                            booking_number("D", i),
+                            "detainer",
+                            RECEIVED_AT,
+                            "fax",
+                            True,
+                            DOCUMENTS,
+                        )
+                    )
+                    with lock:
+                        say(f"taken {key}")
+
+            threads = [threading.Thread(target=client, args=(k,)) for k in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     say("finished")

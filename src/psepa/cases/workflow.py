@@ -330,7 +330,9 @@ class Cases:
         person's language of choice. Returns the ids of the duties it discharged."""
         local_day(given_at)
         with self.store.transaction() as s:
-            booking = _booking(s, booking_number)
+            # Lock the booking, then its open duties: a second clerk advising at the same moment,
+            # or one completing the duty by hand, waits and then sees the duty already done.
+            booking = _booking(s, booking_number, lock=True)
             s.add(
                 Advisement(
                     booking_id=booking.id,
@@ -348,6 +350,8 @@ class Cases:
                         ObligationRecord.kind == kind,
                         ObligationRecord.done_at.is_(None),
                     )
+                    .with_for_update()
+                    .execution_options(populate_existing=True)
                 ).scalars():
                     o.done_at, o.done_by = given_at, by
                     done.append(o.id)
