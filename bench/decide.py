@@ -46,7 +46,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,7 @@ import numpy.typing as npt
 
 import psepa
 import psepa.audit.log
+from _report import Metric, Report, heading
 from psepa.audit.log import AuditLog, situation_of
 from psepa.domain import SET_BITS
 from psepa.engine.batch import (
@@ -228,66 +229,6 @@ def timer_overhead_ns() -> float:
 
 
 # --- the report -------------------------------------------------------------------------------
-
-
-@dataclass
-class Metric:
-    name: str
-    measured: float
-    unit: str
-    target: float | None = None
-    at_least: bool = False  # True: the target is a floor; False: a ceiling
-
-    @property
-    def status(self) -> str:
-        if self.target is None:
-            return "info"
-        met = self.measured >= self.target if self.at_least else self.measured <= self.target
-        return "PASS" if met else "MISSED"
-
-    def cells(self) -> tuple[str, str, str, str]:
-        target = (
-            "—"
-            if self.target is None
-            else (f"{'≥' if self.at_least else '≤'} {fmt(self.target)} {self.unit}")
-        )
-        return self.name, f"{fmt(self.measured)} {self.unit}", target, self.status
-
-
-def fmt(value: float) -> str:
-    if value >= 1e6:
-        return f"{value / 1e6:,.1f} M"
-    if value >= 100:
-        return f"{value:,.0f}"
-    if value >= 10:
-        return f"{value:.1f}"
-    return f"{value:.2f}"
-
-
-@dataclass
-class Report:
-    metrics: list[Metric] = field(default_factory=list)
-    mismatches: list[str] = field(default_factory=list)
-
-    def add(self, metric: Metric) -> Metric:
-        self.metrics.append(metric)
-        return metric
-
-    def mismatch(self, what: str) -> None:
-        self.mismatches.append(what)
-        print(f"  MISMATCH: {what}")
-
-    def table(self) -> None:
-        rows = [("metric", "measured", "target", "result"), *(m.cells() for m in self.metrics)]
-        widths = [max(len(row[k]) for row in rows) for k in range(4)]
-        for i, row in enumerate(rows):
-            print("  " + "  ".join(cell.ljust(widths[k]) for k, cell in enumerate(row)))
-            if i == 0:
-                print("  " + "  ".join("-" * w for w in widths))
-
-
-def heading(text: str) -> None:
-    print(f"\n== {text} " + "=" * max(0, 92 - len(text)))
 
 
 # --- sizes ------------------------------------------------------------------------------------
@@ -523,7 +464,7 @@ def check_rows(
         if scalar is not VERDICTS[verdicts[i]]:
             wrong += 1
             if wrong <= 3:
-                report.mismatch(
+                report.fail(
                     f"batch {label} row {i}: batch {VERDICTS[verdicts[i]].value}, "
                     f"one by one {scalar.value}: {row_situation(cols, int(i))}"
                 )
@@ -532,7 +473,7 @@ def check_rows(
         "with the batch"
     )
     if wrong:
-        report.mismatch(f"batch {label}: {wrong} of {len(rows)} sampled rows disagree")
+        report.fail(f"batch {label}: {wrong} of {len(rows)} sampled rows disagree")
 
 
 def bench_batch(book: Rulebook, sizes: Sizes, report: Report) -> float:
@@ -620,12 +561,12 @@ def bench_audit(
         try:
             verified = psepa.audit.log.verify(path)
         except psepa.AuditBroken as exc:
-            report.mismatch(f"audit chain {path.name}: {exc}")
+            report.fail(f"audit chain {path.name}: {exc}")
             continue
         took = time.perf_counter() - start
         print(f"  verify({path.name}) = {verified:,} entries ({took:.2f} s)")
         if verified != count:
-            report.mismatch(f"audit chain {path.name}: {verified} entries, {count} written")
+            report.fail(f"audit chain {path.name}: {verified} entries, {count} written")
 
 
 # --- 4. the peer: Cedar -----------------------------------------------------------------------
@@ -772,13 +713,13 @@ def agree(
             continue
         wrong += 1
         if wrong <= 3:
-            report.mismatch(
+            report.fail(
                 f"{label}: Cedar {result.decision.name} {sorted(cedar_rules)}, "
                 f"psepa {decision.verdict.value} {list(decision.rules)}: {facts!r}"
             )
     print(f"  agreement, {label}: {agreed:,}/{len(situations):,}")
     if agreed != len(situations):
-        report.mismatch(
+        report.fail(
             f"{label}: Cedar and psepa disagree on {len(situations) - agreed} situations"
         )
     return agreed
@@ -790,7 +731,7 @@ def check_cedar_dates(report: Report) -> None:
         (crs_24_76_6.DETAINER_HOLD, E1_FROM),
     ):
         if rule.window.start != start or rule.window.end is not None:
-            report.mismatch(f"Cedar encodes {rule.id} from {start}, psepa has {rule.window}")
+            report.fail(f"Cedar encodes {rule.id} from {start}, psepa has {rule.window}")
 
 
 def cedar_calls(
@@ -927,24 +868,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         bench_audit(book, mix, sizes, report, directory)
     bench_peer(book, mix, sizes, report, batch_us)
 
-    heading("5. summary")
-    report.table()
     print(
         f"\n  single decision {single.measured:.3f} µs median; CPUs {os.cpu_count()}; "
         f"Python {platform.python_version()}"
     )
-    if report.mismatches:
-        print(f"\nFAILED: {len(report.mismatches)} correctness mismatch(es):")
-        for what in report.mismatches:
-            print(f"  - {what}")
-        return 1
-    missed = [m.name for m in report.metrics if m.status == "MISSED"]
-    print(
-        "\nno correctness mismatch"
-        + (f"; targets MISSED: {', '.join(missed)}" if missed else "; every target met")
-    )
-    return 0
-
+    return report.finish()
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import orjson
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 import psepa
 from psepa.audit.log import GENESIS, digest
+from psepa.cases.bulk import insert_rows
 from psepa.cases.models import AuditEntry, ChainHead
 from psepa.errors import AuditBroken
 
@@ -67,7 +68,7 @@ def append_many(session: Session, events: Sequence[Event]) -> list[int]:
         hashed = digest(prev, body.encode())
         rows.append({"seq": seq, "body": body, "prev": prev, "hash": hashed})
         prev = hashed
-    conn.execute(insert(_LOG), rows)
+    insert_rows(conn, _LOG, rows)
     conn.execute(update(_HEAD).where(_HEAD.c.id == 1).values(seq=seq, hash=prev))
     return [row["seq"] for row in rows]
 
