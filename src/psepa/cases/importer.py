@@ -635,6 +635,7 @@ class _SessionStore(Store):
 
     def __init__(self, store: Store, session: Session) -> None:  # shares store's engine
         self.url, self.engine, self.sessions = store.url, store.engine, store.sessions
+        self.readers = store.readers
         self.session = session
 
     @contextmanager
