@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 import psepa
 from psepa.audit.log import GENESIS, digest
-from psepa.cases.bulk import insert_rows
+from psepa.cases.bulk import Rows, insert_many
 from psepa.cases.models import AuditEntry, ChainHead
 from psepa.errors import AuditBroken
 
@@ -37,14 +37,18 @@ def append(session: Session, kind: str, at: dt.datetime, payload: dict[str, Any]
     return append_many(session, [(kind, at, payload)])[-1]
 
 
-def append_many(session: Session, events: Sequence[Event]) -> list[int]:
+def append_many(
+    session: Session, events: Sequence[Event], records: Sequence[tuple[Table, Rows]] = ()
+) -> list[int]:
     """Chain several entries after the current head in one go; returns their sequence numbers.
 
-    The head row is locked here, so callers do their other writes first and chain last: on
-    PostgreSQL the lock is then held only for these inserts and the commit, not the whole
-    transaction. One multi-row insert and one head update serve the whole batch.
+    `records` are the rows the entries speak of, written in the same statement as the entries
+    (parents first): on PostgreSQL a whole batch of intakes is then one round trip. The head
+    row is locked here, so callers compute everything first and chain last, and the lock is held
+    only for these writes and the commit, not the whole transaction.
     """
     if not events:
+        insert_many(session.connection(), records)
         return []
     for _kind, _at, payload in events:
         clash = _RESERVED & payload.keys()
@@ -68,7 +72,7 @@ def append_many(session: Session, events: Sequence[Event]) -> list[int]:
         hashed = digest(prev, body.encode())
         rows.append({"seq": seq, "body": body, "prev": prev, "hash": hashed})
         prev = hashed
-    insert_rows(conn, _LOG, rows)
+    insert_many(conn, [*records, (_LOG, rows)])
     conn.execute(update(_HEAD).where(_HEAD.c.id == 1).values(seq=seq, hash=prev))
     return [row["seq"] for row in rows]
 

@@ -1,10 +1,14 @@
-"""Writing many rows at once, as fast as each backend allows, inside the caller's transaction.
+"""Writing many rows of several tables at once, inside the caller's transaction.
 
-PostgreSQL takes rows fastest by COPY: one statement and one stream for the whole batch, where
-an executemany costs a round trip's worth of work per row (measured in bench/cases.py: about
-80 µs a row through psycopg's pipeline, against a few µs by COPY). SQLite's executemany runs
-in C inside the process and is already fast. Values go through the same conversions the ORM's
-column types apply (UTC times, JSON), so rows read back identically whichever way they went in.
+On PostgreSQL every round trip to the server costs its latency, and on a busy machine that
+latency, not the work, is what a batch of intakes waits for. So all the rows of a batch, of
+every table, go in ONE statement: each table's rows travel as one JSON document, unpacked by
+`json_to_recordset` in a chain of data-modifying CTEs. (Measured in bench/cases.py: a pipelined
+executemany costs about 80 µs a row and a COPY two round trips a table.) SQLite runs in the
+process, where executemany is already cheap.
+
+Values go through the same conversions the ORM's column types apply (times to naive UTC, JSON
+as JSON), so rows read back identically whichever way they went in.
 """
 
 from __future__ import annotations
@@ -14,57 +18,71 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, Connection, Table, insert
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import JSON, Connection, Table, insert, text
 
 from psepa.cases.models import UTCDateTime
 
+Rows = Sequence[Mapping[str, Any]]
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert `rows` (all with the same keys) into `table`; nothing is returned."""
-    if not rows:
+
+def insert_rows(conn: Connection, table: Table, rows: Rows) -> None:
+    """Insert `rows` (all with the same keys) into `table`."""
+    insert_many(conn, [(table, rows)])
+
+
+def insert_many(conn: Connection, batches: Sequence[tuple[Table, Rows]]) -> None:
+    """Insert each table's rows, in the order given (parents before children)."""
+    batches = [(table, rows) for table, rows in batches if rows]
+    if not batches:
         return
     if conn.dialect.name != "postgresql":
-        conn.execute(insert(table), list(rows))
+        for table, rows in batches:
+            conn.execute(insert(table), list(rows))
         return
-    names = list(rows[0])
-    converters = [_converter(table.c[name].type) for name in names]
-    columns = ", ".join(f'"{name}"' for name in names)
-    dbapi = conn.connection.driver_connection
-    assert dbapi is not None
-    statement = f'COPY "{table.name}" ({columns}) FROM STDIN'
-    try:
-        with dbapi.cursor() as cursor, cursor.copy(statement) as cp:
-            for row in rows:
-                cp.write_row(
-                    [convert(row[name]) for name, convert in zip(names, converters, strict=True)]
-                )
-    except conn.dialect.loaded_dbapi.Error as exc:
-        # As SQLAlchemy would have raised it (IntegrityError for a duplicate key, ...), so that
-        # callers handle COPY's errors exactly like those of an INSERT.
-        raise DBAPIError.instance(statement, None, exc, conn.dialect.loaded_dbapi.Error) from exc
+    statements: list[str] = []
+    params: dict[str, str] = {}
+    for k, (table, rows) in enumerate(batches):
+        names = list(rows[0])
+        columns = ", ".join(f'"{name}"' for name in names)
+        shape = ", ".join(
+            f'"{name}" {table.c[name].type.compile(dialect=conn.dialect)}' for name in names
+        )
+        converters = [_converter(table.c[name].type) for name in names]
+        params[f"rows{k}"] = orjson.dumps(
+            [
+                {name: convert(row[name]) for name, convert in zip(names, converters, strict=True)}
+                for row in rows
+            ]
+        ).decode()
+        statements.append(
+            f'INSERT INTO "{table.name}" ({columns}) SELECT {columns} '
+            f"FROM json_to_recordset(CAST(:rows{k} AS json)) AS x({shape})"
+        )
+    *before, last = statements
+    prefix = (
+        "WITH " + ", ".join(f"w{k} AS ({sql})" for k, sql in enumerate(before)) + " "
+        if before
+        else ""
+    )
+    conn.execute(text(prefix + last), params)
 
 
 def _converter(kind: Any) -> Any:
     if isinstance(kind, UTCDateTime):
         return _utc
     if isinstance(kind, JSON):
-        return _json
+        return _same  # nested as JSON inside the batch's document
     return _same
 
 
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
+def _utc(value: dt.datetime | None) -> str | None:
     if value is None:
         return None
     if value.tzinfo is None:
         raise ValueError(
-            "a time without a time zone is ambiguous; give it in UTC or with an offset"
+            "a time without a time zone is ambiguous: give it in UTC or with an offset"
         )
-    return value.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def _json(value: Any) -> str | None:
-    return None if value is None else orjson.dumps(value).decode()
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat()
 
 
 def _same(value: Any) -> Any:
