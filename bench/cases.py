@@ -19,9 +19,10 @@ Run: `.venv/bin/python bench/cases.py [--quick] [--rows N] [--ops N] [--runs N]`
    more on each backend, every acknowledged intake durable.
 3. Load. A database of `--rows` requests (default 1,000,000), one booking each, written by the
    bulk path below: bookings, requests, decisions, their duties and the three audit entries the
-   workflow writes for each (booked, request received, decision), with SQLAlchemy Core
-   executemany in transactions of 20,000 requests, the hash chain computed exactly as
-   psepa.cases.audit.append computes it, the chain's head moved in the same transaction. Then
+   workflow writes for each (booked, request received, decision), by
+   psepa.cases.bulk.insert_many (executemany on SQLite, one statement on PostgreSQL) in
+   transactions of 20,000 requests, the hash chain computed exactly as
+   psepa.cases.audit.append_many computes it, the chain's head moved in the same transaction. Then
    one workflow booking and intake, to show the workflow carries on from the bulk head.
 4. Verify. psepa.cases.audit.verify over the whole chain (3 entries a request, so 3,000,003
    entries for a million requests). Target: 10 s or less per 1,000,000 entries.
@@ -56,13 +57,14 @@ from pathlib import Path
 from typing import Any, cast
 
 import orjson
-from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy import Table, func, select, text, update
 from sqlalchemy.engine import Connection, make_url
 
 import psepa
 from _report import Metric, Report, heading
 from psepa.audit.log import GENESIS, decision_record, digest, situation_of
 from psepa.cases import audit
+from psepa.cases.bulk import insert_many
 from psepa.cases.desk import IntakeDesk
 from psepa.cases.intake import IntakeItem
 from psepa.cases.models import (
@@ -551,15 +553,16 @@ def load_chunk(conn: Connection, first: int, last: int, chain: Chain, decided: D
             at,
             {"request": key, "stage": "intake", **decision_record(decision, d.situation)},
         )
-    for model, rows in (
-        (Booking, bookings),
-        (Request, requests),
-        (DecisionRecord, decisions),
-        (ObligationRecord, duties),
-        (AuditEntry, chain.rows),
-    ):
-        if rows:
-            conn.execute(insert(table(model)), rows)
+    insert_many(  # on PostgreSQL one statement per chunk, as the workflow's intake does
+        conn,
+        [
+            (table(Booking), bookings),
+            (table(Request), requests),
+            (table(DecisionRecord), decisions),
+            (table(ObligationRecord), duties),
+            (table(AuditEntry), chain.rows),
+        ],
+    )
     moved = conn.execute(
         update(table(ChainHead))
         .where(table(ChainHead).c.id == 1)
