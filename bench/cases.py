@@ -66,7 +66,7 @@ from psepa.audit.log import GENESIS, decision_record, digest, situation_of
 from psepa.cases import audit
 from psepa.cases.bulk import insert_many
 from psepa.cases.desk import IntakeDesk
-from psepa.cases.intake import IntakeItem
+from psepa.cases.intake import IntakeItem, duty_row
 from psepa.cases.models import (
     AuditEntry,
     Booking,
@@ -534,20 +534,7 @@ def load_chunk(conn: Connection, first: int, last: int, chain: Chain, decided: D
         )
         for o in decision.obligations:
             duty_id += 1
-            done = o.id == "record_request"
-            duties.append(
-                {
-                    "id": duty_id,
-                    "decision_id": ident,
-                    "booking_id": ident,
-                    "kind": o.id,
-                    "text": o.text,
-                    "due": o.due.value,
-                    "due_at": at if o.due.value == "now" else None,
-                    "done_at": at if done else None,
-                    "done_by": "psepa" if done else None,
-                }
-            )
+            duties.append(duty_row(o, ident, ident, at, duty_id))
         chain.append(
             "decision",
             at,

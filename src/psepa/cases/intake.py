@@ -31,6 +31,7 @@ from psepa.audit.log import decision_record, situation_of
 from psepa.cases import audit
 from psepa.cases.models import Booking, DecisionRecord, ObligationRecord, Request
 from psepa.engine.decision import Decision
+from psepa.engine.rules import Obligation
 from psepa.errors import PsepaError
 from psepa.situation import Facts
 
@@ -237,22 +238,9 @@ def _write(
     for n, (p, d, decision_id) in enumerate(zip(fresh, decisions, decision_ids, strict=True)):
         at = p.item.received_at
         for o in d.obligations:
-            done = o.id == "record_request"  # this very record is the tracking the law asks for
-            duty_rows.append(
-                {
-                    "decision_id": decision_id,
-                    "booking_id": booking_ids[p.item.booking_number],
-                    "kind": o.id,
-                    "text": o.text,
-                    "due": o.due.value,
-                    "due_at": at if o.due.value == "now" else None,
-                    "done_at": at if done else None,
-                    "done_by": "psepa" if done else None,
-                }
-            )
+            booking_id = booking_ids[p.item.booking_number]
+            duty_rows.append(duty_row(o, decision_id, booking_id, at, duty_ids[len(duty_rows)]))
             owners.append(n)
-    for row, duty_id in zip(duty_rows, duty_ids, strict=True):
-        row["id"] = duty_id
     duties: list[list[Duty]] = [[] for _ in fresh]
     for row, owner, duty_id in zip(duty_rows, owners, duty_ids, strict=True):
         duties[owner].append(
@@ -294,6 +282,25 @@ def _write(
             p.item.request_key, d.verdict.value, tuple(d.rules), d.reasons, tuple(ds)
         )
         for p, d, ds in zip(fresh, decisions, duties, strict=True)
+    }
+
+
+def duty_row(
+    o: Obligation, decision_id: int, booking_id: int, at: dt.datetime, duty_id: int
+) -> dict[str, Any]:
+    """The duty an intake decision opens, as a row: dated now if it is due now, and done at
+    once if it is the record-keeping this very row is."""
+    done = o.id == "record_request"
+    return {
+        "id": duty_id,
+        "decision_id": decision_id,
+        "booking_id": booking_id,
+        "kind": o.id,
+        "text": o.text,
+        "due": o.due.value,
+        "due_at": at if o.due.value == "now" else None,
+        "done_at": at if done else None,
+        "done_by": "psepa" if done else None,
     }
 
 
