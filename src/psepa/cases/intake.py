@@ -59,6 +59,10 @@ class CaseError(PsepaError, ValueError):
     """A workflow request that cannot be carried out; the message says why and what to do."""
 
 
+class NotFound(CaseError, LookupError):
+    """No booking, request or duty with that key (the HTTP API answers 404)."""
+
+
 class RequestConflict(CaseError):
     """A request id already taken in, sent again with different contents."""
 
@@ -170,7 +174,7 @@ def take_in(session: Session, batch: Sequence[Prepared]) -> list[IntakeResult]:
     booking_ids = _booking_ids(conn, {p.item.booking_number for p in fresh})
     for p in fresh:
         if p.item.booking_number not in booking_ids:
-            raise CaseError(
+            raise NotFound(
                 f"request {p.item.request_key}: no booking {p.item.booking_number!r}; book the "
                 "person first (psepa case book)"
             )

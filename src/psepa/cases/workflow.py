@@ -27,6 +27,7 @@ from psepa.cases.intake import (
     Duty,
     IntakeItem,
     IntakeResult,
+    NotFound,
     Prepared,
     RequestConflict,
     local_day,
@@ -53,6 +54,7 @@ __all__ = [
     "Duty",
     "IntakeItem",
     "IntakeResult",
+    "NotFound",
     "ReleaseResult",
     "RequestConflict",
     "local_day",
@@ -375,7 +377,7 @@ class Cases:
         with self.store.transaction() as s:
             o = s.get(ObligationRecord, duty_id, with_for_update=True, populate_existing=True)
             if o is None:
-                raise CaseError(f"no duty {duty_id}")
+                raise NotFound(f"no duty {duty_id}")
             if o.done_at is not None:
                 raise CaseError(f"duty {duty_id} was already done at {o.done_at.isoformat()}")
             o.done_at, o.done_by = at, by
@@ -437,12 +439,12 @@ def _find_booking(s: Session, number: str, lock: bool = False) -> Booking | None
 def _booking(s: Session, number: str, lock: bool = False) -> Booking:
     booking = _find_booking(s, number, lock)
     if booking is None:
-        raise CaseError(f"no booking {number!r}; book the person first (psepa case book)")
+        raise NotFound(f"no booking {number!r}; book the person first (psepa case book)")
     return booking
 
 
 def _request(s: Session, key: str) -> Request:
     request = s.execute(select(Request).where(Request.request_key == key)).scalar_one_or_none()
     if request is None:
-        raise CaseError(f"no request {key!r}")
+        raise NotFound(f"no request {key!r}")
     return request
