@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from typing import cast
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, select, text
 
 import psepa
 from psepa.audit.log import digest
@@ -176,3 +177,58 @@ def test_verify_reads_a_snapshot_while_clerks_write(cases: Cases) -> None:
         cases.intake_many([item("ICE-1"), item("ICE-2", "B-2")])  # commits meanwhile
         assert audit.verify(s) == 3, "the two intakes came after the snapshot"
     assert counts(store) == (2, 3 + 4)
+
+
+def test_rows_written_in_bulk_read_back_as_the_orm_wrote_them(store: Store) -> None:
+    """The bulk writer (one statement on PostgreSQL) converts as the ORM's column types do."""
+    from psepa.cases.bulk import insert_many
+    from psepa.cases.models import Booking
+
+    booked = dt.datetime(2025, 6, 2, 0, 30, 0, 123456, tzinfo=MDT)
+    with store.transaction() as s:
+        s.add(Booking(booking_number="ORM-1", name="Zoë Ñandú", language="es", booked_at=booked))
+    with store.transaction() as s:
+        insert_many(
+            s.connection(),
+            [
+                (
+                    cast(Table, Booking.__table__),
+                    [
+                        {
+                            "id": 1000,
+                            "booking_number": "BULK-1",
+                            "name": "Zoë Ñandú",
+                            "language": "es",
+                            "booked_at": booked,
+                            "released_at": None,
+                            "release_basis": None,
+                        }
+                    ],
+                ),
+                (
+                    cast(Table, Request.__table__),
+                    [
+                        {
+                            "id": 1000,
+                            "request_key": "BULK-R",
+                            "booking_id": 1000,
+                            "kind": "detainer",
+                            "requester": "federal_immigration",
+                            "documents": ["i_247a", {"nested": [1, "ü"]}],
+                            "received_at": booked,
+                            "channel": "fax",
+                            "in_writing": False,
+                        }
+                    ],
+                ),
+            ],
+        )
+    with store.reading() as s:
+        orm, bulk = (
+            s.execute(select(Booking).where(Booking.booking_number == n)).scalar_one()
+            for n in ("ORM-1", "BULK-1")
+        )
+        assert (bulk.name, bulk.booked_at, bulk.released_at) == (orm.name, orm.booked_at, None)
+        request = s.execute(select(Request).where(Request.request_key == "BULK-R")).scalar_one()
+        assert request.documents == ["i_247a", {"nested": [1, "ü"]}]
+        assert request.in_writing is False and request.received_at == booked
