@@ -150,7 +150,7 @@ def test_one_bad_request_at_the_desk_fails_alone(cases: Cases) -> None:
         for future in futures:
             error = future.exception(timeout=60)
             outcomes.append(type(error).__name__ if error else future.result().verdict)
-    assert outcomes == ["permitted", "RequestConflict", "CaseError", "permitted"]
+    assert outcomes == ["permitted", "RequestConflict", "NotFound", "permitted"]
     with IntakeDesk(cases) as other, pytest.raises(CaseError, match="unknown request kind"):
         other.submit(item("ICE-4", kind="letter"))  # refused before it is queued
     with pytest.raises(DeskClosed):

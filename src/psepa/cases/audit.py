@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import orjson
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 import psepa
@@ -37,15 +37,31 @@ def append(session: Session, kind: str, at: dt.datetime, payload: dict[str, Any]
     return append_many(session, [(kind, at, payload)])[-1]
 
 
+def lock_head(session: Session) -> tuple[int, str]:
+    """The chain's head (sequence number, hash), locked until the transaction ends."""
+    head = (
+        session.connection()
+        .execute(select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update())
+        .one_or_none()
+    )
+    if head is None:  # migration 0002 seeds the head; never reached on a migrated database
+        raise RuntimeError("the audit chain has no head row: run the migrations (Store.migrate)")
+    return int(head.seq), str(head.hash)
+
+
 def append_many(
-    session: Session, events: Sequence[Event], records: Sequence[tuple[Table, Rows]] = ()
+    session: Session,
+    events: Sequence[Event],
+    records: Sequence[tuple[Table, Rows]] = (),
+    head: tuple[int, str] | None = None,
 ) -> list[int]:
     """Chain several entries after the current head in one go; returns their sequence numbers.
 
     `records` are the rows the entries speak of, written in the same statement as the entries
-    (parents first): on PostgreSQL a whole batch of intakes is then one round trip. The head
-    row is locked here, so callers compute everything first and chain last, and the lock is held
-    only for these writes and the commit, not the whole transaction.
+    and the head's move (parents first): on PostgreSQL a whole batch of intakes is then one
+    round trip. The head row is locked here, so callers compute everything first and chain
+    last, and the lock is held only for these writes and the commit. A caller that already
+    locked it in an earlier query of this transaction (to save a round trip) passes `head`.
     """
     if not events:
         insert_many(session.connection(), records)
@@ -57,12 +73,7 @@ def append_many(
                 f"audit payload may not carry {sorted(clash)}: those are the entry's own"
             )
     conn = session.connection()
-    head = conn.execute(
-        select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()
-    ).one_or_none()
-    if head is None:  # migration 0002 seeds the head; never reached on a migrated database
-        raise RuntimeError("the audit chain has no head row: run the migrations (Store.migrate)")
-    seq, prev = int(head.seq), str(head.hash)
+    seq, prev = head if head is not None else lock_head(session)
     rows: list[dict[str, Any]] = []
     for kind, at, payload in events:
         seq += 1
@@ -72,8 +83,11 @@ def append_many(
         hashed = digest(prev, body.encode())
         rows.append({"seq": seq, "body": body, "prev": prev, "hash": hashed})
         prev = hashed
-    insert_many(conn, [*records, (_LOG, rows)])
-    conn.execute(update(_HEAD).where(_HEAD.c.id == 1).values(seq=seq, hash=prev))
+    move_head = (
+        "UPDATE audit_head SET seq = :head_seq, hash = :head_hash WHERE id = 1",
+        {"head_seq": seq, "head_hash": prev},
+    )
+    insert_many(conn, [*records, (_LOG, rows)], then=move_head)
     return [row["seq"] for row in rows]
 
 

@@ -30,17 +30,22 @@ def insert_rows(conn: Connection, table: Table, rows: Rows) -> None:
     insert_many(conn, [(table, rows)])
 
 
-def insert_many(conn: Connection, batches: Sequence[tuple[Table, Rows]]) -> None:
-    """Insert each table's rows, in the order given (parents before children)."""
+def insert_many(
+    conn: Connection,
+    batches: Sequence[tuple[Table, Rows]],
+    then: tuple[str, Mapping[str, Any]] | None = None,
+) -> None:
+    """Insert each table's rows, in the order given (parents before children); then run
+    `then` (one more data-modifying statement and its parameters) in the same round trip."""
     batches = [(table, rows) for table, rows in batches if rows]
-    if not batches:
-        return
-    if conn.dialect.name != "postgresql":
+    if conn.dialect.name != "postgresql" or not batches:
         for table, rows in batches:
             conn.execute(insert(table), list(rows))
+        if then is not None:
+            conn.execute(text(then[0]), dict(then[1]))
         return
     statements: list[str] = []
-    params: dict[str, str] = {}
+    params: dict[str, Any] = dict(then[1]) if then is not None else {}
     for k, (table, rows) in enumerate(batches):
         names = list(rows[0])
         columns = ", ".join(f'"{name}"' for name in names)
@@ -58,6 +63,8 @@ def insert_many(conn: Connection, batches: Sequence[tuple[Table, Rows]]) -> None
             f'INSERT INTO "{table.name}" ({columns}) SELECT {columns} '
             f"FROM json_to_recordset(CAST(:rows{k} AS json)) AS x({shape})"
         )
+    if then is not None:
+        statements.insert(0, then[0])  # a CTE's effects do not depend on its place in the WITH
     *before, last = statements
     prefix = (
         "WITH " + ", ".join(f"w{k} AS ({sql})" for k, sql in enumerate(before)) + " "

@@ -23,7 +23,7 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import orjson
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import Table, func, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 import psepa
@@ -155,7 +155,8 @@ def take_in(session: Session, batch: Sequence[Prepared]) -> list[IntakeResult]:
     """
     conn = session.connection()
     keys = list(dict.fromkeys(p.item.request_key for p in batch))
-    stored = _stored(conn, keys)
+    known, booking_ids = _look_up(conn, keys, sorted({p.item.booking_number for p in batch}))
+    stored = _stored(conn, known)
     first: dict[str, Prepared] = {}
     fresh: list[Prepared] = []
     for p in batch:
@@ -171,7 +172,6 @@ def take_in(session: Session, batch: Sequence[Prepared]) -> list[IntakeResult]:
             continue
         first[key] = p
         fresh.append(p)
-    booking_ids = _booking_ids(conn, {p.item.booking_number for p in fresh})
     for p in fresh:
         if p.item.booking_number not in booking_ids:
             raise NotFound(
@@ -195,11 +195,10 @@ def take_in(session: Session, batch: Sequence[Prepared]) -> list[IntakeResult]:
 def _write(
     session: Session, fresh: Sequence[Prepared], booking_ids: dict[str, int]
 ) -> dict[str, IntakeResult]:
-    conn = session.connection()
     rulebook = psepa.rulebook()
     decisions: list[Decision] = [rulebook.decide(p.facts) for p in fresh]
-    request_ids, decision_ids, duty_ids = _new_ids(
-        conn,
+    (request_ids, decision_ids, duty_ids), head = _ids_and_head(
+        session,
         [
             (_REQUESTS, len(fresh)),
             (_DECISIONS, len(fresh)),
@@ -280,6 +279,7 @@ def _write(
         session,
         events,
         [(_REQUESTS, request_rows), (_DECISIONS, decision_rows), (_DUTIES, duty_rows)],
+        head,
     )
     return {
         p.item.request_key: IntakeResult(
@@ -308,33 +308,48 @@ def duty_row(
     }
 
 
-def _new_ids(conn: Any, wanted: Sequence[tuple[Table, int]]) -> list[list[int]]:
-    """Ids for new rows of several tables, taken before the inserts and in one round trip,
-    so that no insert needs RETURNING.
+def _ids_and_head(
+    session: Session, wanted: Sequence[tuple[Table, int]]
+) -> tuple[list[list[int]], tuple[int, str]]:
+    """Ids for new rows of several tables, and the audit chain's head, locked: one round trip.
 
-    A multi-row INSERT ... RETURNING costs psycopg milliseconds of query parsing per batch, and
-    every round trip costs a busy server's latency. PostgreSQL hands out ids from each column's
-    own sequence, as a default insert would. SQLite continues from the largest id: safe, because
-    a writer holds SQLite's one write lock from its first statement (BEGIN IMMEDIATE) on.
+    Ids are taken before the inserts so that no insert needs RETURNING (a multi-row INSERT ...
+    RETURNING costs psycopg milliseconds of query parsing per batch), and every round trip
+    costs a busy server's latency. PostgreSQL hands out ids from each column's own sequence, as
+    a default insert would. SQLite continues from the largest id: safe, because a writer holds
+    SQLite's one write lock from its first statement (BEGIN IMMEDIATE) on.
     """
-    if conn.dialect.name == "postgresql":
-        parts = [
-            f"SELECT {k} AS part, nextval(q.seq) AS id FROM (SELECT pg_get_serial_sequence("
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        ids: list[list[int]] = []
+        for table, n in wanted:
+            last = int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
+            ids.append(list(range(last + 1, last + 1 + n)))
+        return ids, audit.lock_head(session)
+    parts = [
+        "SELECT -1 AS part, seq AS id, hash FROM head",
+        *(
+            f"SELECT {k}, nextval(q.seq), NULL FROM (SELECT pg_get_serial_sequence("
             f"'{table.name}', 'id') AS seq) AS q, generate_series(1, :n{k})"
             for k, (table, _) in enumerate(wanted)
-        ]
-        found: list[list[int]] = [[] for _ in wanted]
-        rows = conn.execute(
-            text(" UNION ALL ".join(parts)), {f"n{k}": n for k, (_, n) in enumerate(wanted)}
-        )
-        for part, new_id in rows:
-            found[part].append(int(new_id))
-        return found
-    ids: list[list[int]] = []
-    for table, n in wanted:
-        last = int(conn.scalar(select(func.coalesce(func.max(table.c.id), 0))))
-        ids.append(list(range(last + 1, last + 1 + n)))
-    return ids
+        ),
+    ]
+    sql = (
+        "WITH head AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE) "
+        + " UNION ALL ".join(parts)
+    )
+    found: list[list[int]] = [[] for _ in wanted]
+    head: tuple[int, str] | None = None
+    for part, value, hashed in conn.execute(
+        text(sql), {f"n{k}": n for k, (_, n) in enumerate(wanted)}
+    ):
+        if part < 0:
+            head = (int(value), str(hashed))
+        else:
+            found[part].append(int(value))
+    if head is None:
+        raise RuntimeError("the audit chain has no head row: run the migrations (Store.migrate)")
+    return found, head
 
 
 Fingerprint = tuple[str, str, str, tuple[str, ...], str, bool, str]
@@ -367,14 +382,35 @@ def _chunks(values: Sequence[str]) -> list[Sequence[str]]:
     return [values[i : i + _IN_CHUNK] for i in range(0, len(values), _IN_CHUNK)]
 
 
-def _stored(conn: Any, keys: Sequence[str]) -> dict[str, Fingerprint]:
+def _look_up(
+    conn: Any, keys: Sequence[str], numbers: Sequence[str]
+) -> tuple[list[str], dict[str, int]]:
+    """Which of these request ids are known, and the ids of these bookings: one query a chunk
+    (on PostgreSQL every query is a round trip)."""
+    known: list[str] = []
+    booking_ids: dict[str, int] = {}
+    for start in range(0, max(len(keys), len(numbers)), _IN_CHUNK):
+        some_keys = keys[start : start + _IN_CHUNK]
+        some_numbers = numbers[start : start + _IN_CHUNK]
+        query = union_all(
+            select(literal("request").label("what"), _REQUESTS.c.request_key, literal(0)).where(
+                _REQUESTS.c.request_key.in_(some_keys)
+            ),
+            select(literal("booking"), _BOOKINGS.c.booking_number, _BOOKINGS.c.id).where(
+                _BOOKINGS.c.booking_number.in_(some_numbers)
+            ),
+        )
+        for what, key, booking_id in conn.execute(query):
+            if what == "request":
+                known.append(key)
+            else:
+                booking_ids[key] = int(booking_id)
+    return known, booking_ids
+
+
+def _stored(conn: Any, known: Sequence[str]) -> dict[str, Fingerprint]:
     """The fingerprints of requests already taken in under these ids."""
     found: dict[str, Fingerprint] = {}
-    known: list[str] = []
-    for chunk in _chunks(keys):  # first the cheap question: are any of these ids known?
-        known.extend(
-            conn.scalars(select(_REQUESTS.c.request_key).where(_REQUESTS.c.request_key.in_(chunk)))
-        )
     for chunk in _chunks(known):
         rows = conn.execute(
             select(
@@ -404,18 +440,6 @@ def _stored(conn: Any, keys: Sequence[str]) -> dict[str, Fingerprint]:
                 bool(written),
                 _canonical(situation["facts"]),
             )
-    return found
-
-
-def _booking_ids(conn: Any, numbers: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in _chunks(sorted(numbers)):
-        for number, booking_id in conn.execute(
-            select(_BOOKINGS.c.booking_number, _BOOKINGS.c.id).where(
-                _BOOKINGS.c.booking_number.in_(chunk)
-            )
-        ):
-            found[number] = booking_id
     return found
 
 
