@@ -420,7 +420,8 @@ def _check_travis(store: Store, report: ImportReport, seconds: float) -> None:
     released = sum(n for code, n in codes.items() if TRAVIS_DISPOSITIONS[code].release)
     assert report.releases == released
     assert report.outcomes == len(rows) - codes[""]
-    assert seconds < 60, f"the import took {seconds:.0f} s"
+    # How long it took is printed, not asserted: speed is measured in bench/, where the machine's
+    # load can be stated, not in a test that a busy CI machine would fail.
 
     # The README's disposition counts ("RELEASED TO ICE 7,897; ...") are the outcomes recorded.
     readme = (TRAVIS_DIR / "README.md").read_text(encoding="utf-8")
