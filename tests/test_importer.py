@@ -405,12 +405,12 @@ def test_the_travis_file_imports_on_sqlite(tmp_path: Path) -> None:
         report = import_bookings_csv(Cases(store), TRAVIS_FILE, TRAVIS_MAPPING)
         seconds = time.perf_counter() - started
         print(f"\nTravis import on SQLite: {seconds:.1f} s\n{report.summary()}")
-        _check_travis(store, report, seconds)
+        _check_travis(store, report)
     finally:
         store.close()
 
 
-def _check_travis(store: Store, report: ImportReport, seconds: float) -> None:
+def _check_travis(store: Store, report: ImportReport) -> None:
     with TRAVIS_FILE.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert report.errors == []
