@@ -20,12 +20,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from psepa.domain import Action
+from psepa.domain import SET_FACTS, Action
 from psepa.engine.compiler import CompiledAction, Template, _branches
 from psepa.engine.rulebook import Rulebook
 from psepa.engine.versions import Segment
 
 ACTIONS: tuple[str, ...] = tuple(a.value for a in Action)
+
+
+def _substring_safe() -> None:
+    # `Has.sql` tests membership of a ';'-separated list with a substring test; that is exact
+    # only while no value of a set fact occurs inside another value of the same fact.
+    for name, enum in SET_FACTS.items():
+        values = [m.value for m in enum]
+        for a in values:
+            for b in values:
+                if a != b and a in b:
+                    raise ValueError(f"set fact {name}: value {a!r} occurs inside {b!r}")
+
+
+_substring_safe()
 
 
 @dataclass(frozen=True)

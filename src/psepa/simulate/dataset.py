@@ -1,0 +1,214 @@
+"""A data set of situations in a CSV or Parquet file, read, checked and typed by DuckDB.
+
+Columns are the decision contract's fields, one per column: `action` (required), `on` (ISO
+date; absent or empty means today, as in the contract), `actor`, `requester`, and each fact by
+its name. Enum facts are text, yes/no facts `true`/`false` (or Parquet booleans), set facts
+(`documents`, `ice_attests`, `offences`) list their values separated by ';' (Parquet may also
+hold them as lists of text). An empty cell is an unknown fact. One more column, `id`, may name
+each case; it is carried into the per-case differences.
+
+Nothing is guessed: an unknown column, an unknown value, a malformed date or yes/no, or a
+contradiction the contract rejects stops the run with a message naming the column and the row
+(the first data row is row 1; in a CSV file it is on line 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from psepa.domain import BOOL_FACTS, ENUM_FACTS, SET_FACTS, Action
+from psepa.errors import PsepaError
+
+CONTRACT_COLUMNS: tuple[str, ...] = (
+    "action",
+    "on",
+    *ENUM_FACTS,
+    *BOOL_FACTS,
+    *SET_FACTS,
+)
+EXTRA_COLUMNS: tuple[str, ...] = ("id",)
+
+
+class BadDataset(PsepaError, ValueError):
+    """A data set cannot be simulated as it is; names the file, column and row."""
+
+    def __init__(self, path: str, problem: str, *, column: str | None = None,
+                 row: int | None = None) -> None:
+        self.path = path
+        self.column = column
+        self.row = row
+        self.problem = problem
+        where = [path]
+        if column is not None:
+            where.append(f"column {column!r}")
+        if row is not None:
+            where.append(f"row {row}")
+        super().__init__(f"{', '.join(where)}: {problem}")
+
+
+def q(name: str) -> str:
+    return f'"{name}"'
+
+
+@dataclass
+class Dataset:
+    """A checked data set: the view `cases` on `con` has every contract column, typed."""
+
+    con: duckdb.DuckDBPyConnection
+    path: str
+    rows: int
+    has_id: bool
+    view: str = "cases"
+
+
+def _source(path: Path) -> tuple[str, str]:
+    """(the DuckDB table function reading the file with a row number, the row expression)."""
+    literal = "'" + str(path).replace("'", "''") + "'"
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        # Every cell as text: this module types and checks the values itself, so that a bad
+        # cell is reported with its column and row instead of as a conversion failure.
+        return (
+            f"(SELECT row_number() OVER () AS __row, * FROM "
+            f"read_csv({literal}, header = true, all_varchar = true))",
+            "__row",
+        )
+    if suffix in (".parquet", ".pq"):
+        return (
+            f"(SELECT file_row_number + 1 AS __row, * EXCLUDE (file_row_number) FROM "
+            f"read_parquet({literal}, file_row_number = true))",
+            "__row",
+        )
+    raise BadDataset(str(path), "give a .csv or .parquet file")
+
+
+def open_dataset(path: Path, con: duckdb.DuckDBPyConnection | None = None,
+                 today: dt.date | None = None) -> Dataset:
+    """Open and check `path`; raise `BadDataset` naming the column and row of a problem."""
+    name = str(path)
+    if not path.is_file():
+        raise BadDataset(name, "no such file")
+    con = con or duckdb.connect()
+    source, row = _source(path)
+    try:
+        described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+    except duckdb.Error as exc:
+        raise BadDataset(name, f"cannot be read: {str(exc).splitlines()[0]}") from None
+    types = {str(r[0]): str(r[1]) for r in described if r[0] != "__row"}
+    for column in types:
+        if column not in CONTRACT_COLUMNS and column not in EXTRA_COLUMNS:
+            raise BadDataset(
+                name,
+                "is not a field of the decision contract (a misspelt column must not silently "
+                f"change an answer); known: {', '.join(CONTRACT_COLUMNS + EXTRA_COLUMNS)}",
+                column=column,
+            )
+    if "action" not in types:
+        raise BadDataset(name, "missing: every case needs its action", column="action")
+    if "version" in types:
+        raise BadDataset(name, "versions are chosen with --version, not per row", column="version")
+
+    today = today or dt.date.today()
+    selects = [f"{row} AS __row"]
+    checks: list[tuple[str, str, str]] = []  # (column, SQL 'this row is bad', what is wrong)
+    for column in CONTRACT_COLUMNS:
+        kind = types.get(column)
+        c = q(column)
+        if column == "action":
+            allowed = ", ".join(f"'{a.value}'" for a in Action)
+            selects.append(f"CAST({c} AS VARCHAR) AS {c}")
+            checks.append((column, f"{c} IS NULL OR {c} NOT IN ({allowed})", "unknown action"))
+        elif column == "on":
+            if kind is None:
+                selects.append(f"DATE '{today.isoformat()}' AS {c}")
+            elif kind == "DATE":
+                selects.append(f"coalesce({c}, DATE '{today.isoformat()}') AS {c}")
+            else:
+                text = f"CAST({c} AS VARCHAR)"
+                parsed = f"try_strptime({text}, '%Y-%m-%d')"
+                selects.append(f"coalesce(CAST({parsed} AS DATE), DATE '{today.isoformat()}') AS {c}")
+                checks.append(
+                    (column, f"{text} IS NOT NULL AND ({parsed} IS NULL OR length({text}) <> 10)",
+                     "expected an ISO date such as 2017-09-15")
+                )
+        elif column in ENUM_FACTS:
+            if kind is None:
+                selects.append(f"CAST(NULL AS VARCHAR) AS {c}")
+                continue
+            allowed = ", ".join(f"'{m.value}'" for m in ENUM_FACTS[column])
+            selects.append(f"CAST({c} AS VARCHAR) AS {c}")
+            checks.append((column, f"{c} IS NOT NULL AND CAST({c} AS VARCHAR) NOT IN ({allowed})",
+                           f"not a value of {column}; expected one of {allowed}"))
+        elif column in BOOL_FACTS:
+            if kind is None:
+                selects.append(f"CAST(NULL AS BOOLEAN) AS {c}")
+            elif kind == "BOOLEAN":
+                selects.append(c)
+            else:
+                text = f"lower(CAST({c} AS VARCHAR))"
+                selects.append(
+                    f"CASE {text} WHEN 'true' THEN true WHEN 'false' THEN false END AS {c}"
+                )
+                checks.append((column, f"{c} IS NOT NULL AND {text} NOT IN ('true', 'false')",
+                               "expected true or false"))
+        else:  # a set fact
+            if kind is None:
+                selects.append(f"CAST(NULL AS VARCHAR) AS {c}")
+            elif kind.endswith("[]"):
+                selects.append(f"array_to_string({c}, ';') AS {c}")
+            else:
+                selects.append(f"CAST({c} AS VARCHAR) AS {c}")
+    if "id" in types:
+        selects.append(f"CAST({q('id')} AS VARCHAR) AS {q('id')}")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW cases AS SELECT {', '.join(selects)} FROM {source}")
+
+    checks.append((
+        "eligible_for_release",
+        '"release_basis" IS NOT NULL AND "eligible_for_release" IS FALSE',
+        "is false, but release_basis says the person is eligible for release "
+        "(DRMC 28-253(b)(1)); drop one of the two",
+    ))
+    parts = [f"count(*)"] + [f"min(__row) FILTER (WHERE {bad})" for _, bad, _ in checks]
+    try:
+        found = con.execute(f"SELECT {', '.join(parts)} FROM cases").fetchone()
+    except duckdb.Error as exc:
+        raise BadDataset(name, f"cannot be read: {str(exc).splitlines()[0]}") from None
+    assert found is not None
+    rows = int(found[0])
+    for (column, _, problem), bad_row in zip(checks, found[1:], strict=True):
+        if bad_row is not None:
+            value = con.execute(
+                f"SELECT CAST({q(column)} AS VARCHAR) FROM {source} WHERE {row} = {bad_row}"
+            ).fetchone()
+            shown = "(empty)" if value is None or value[0] is None else repr(value[0])
+            raise BadDataset(name, f"{shown}: {problem}", column=column, row=int(bad_row))
+    _check_sets(con, name)
+    return Dataset(con, name, rows, "id" in types)
+
+
+def _check_sets(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Every member of a set fact must be a known value, listed once."""
+    for column, enum in SET_FACTS.items():
+        known = {m.value for m in enum}
+        distinct = con.execute(
+            f"SELECT DISTINCT {q(column)} FROM cases WHERE {q(column)} IS NOT NULL"
+        ).fetchall()
+        for (cell,) in distinct:
+            members = [m for m in str(cell).split(";") if m != ""]
+            wrong = [m for m in members if m not in known]
+            problem = None
+            if wrong:
+                problem = (f"{wrong[0]!r} is not a value of {column}; expected values from "
+                           f"{', '.join(sorted(known))}, separated by ';'")
+            elif len(set(members)) != len(members):
+                problem = "lists the same value twice"
+            if problem:
+                first = con.execute(
+                    f"SELECT min(__row) FROM cases WHERE {q(column)} = ?", [cell]
+                ).fetchone()
+                row = int(first[0]) if first and first[0] is not None else None
+                raise BadDataset(name, problem, column=column, row=row)
