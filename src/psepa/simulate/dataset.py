@@ -10,6 +10,11 @@ each case; it is carried into the per-case differences.
 Nothing is guessed: an unknown column, an unknown value, a malformed date or yes/no, or a
 contradiction the contract rejects stops the run with a message naming the column and the row
 (the first data row is row 1; in a CSV file it is on line 2).
+
+The file is read once: the cases are grouped by their distinct combinations of facts (a date
+stands for the dated period of the law it falls in, whose rules are the same on every day of
+it), with a count. Checks and decisions run on those groups, a few thousand rows however large
+the file; per-case output (the differences) reads the file again, row by row.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+from psepa.engine.rulebook import Rulebook
 
 from psepa.domain import BOOL_FACTS, ENUM_FACTS, SET_FACTS, Action
 from psepa.errors import PsepaError
@@ -56,17 +63,27 @@ def q(name: str) -> str:
 
 @dataclass
 class Dataset:
-    """A checked data set: the view `cases` on `con` has every contract column, typed."""
+    """A checked data set. On `con`, view `cases` holds the distinct combinations of facts with
+    their count `__n`; view `rows` the same columns for every case with its row `__row`."""
 
     con: duckdb.DuckDBPyConnection
     path: str
     rows: int
     has_id: bool
     view: str = "cases"
+    row_view: str = "rows"
 
 
-def _source(path: Path) -> tuple[str, str]:
-    """(the DuckDB table function reading the file with a row number, the row expression)."""
+def _plain(path: Path) -> str:
+    """The DuckDB table function reading the file, nothing added."""
+    literal = "'" + str(path).replace("'", "''") + "'"
+    if path.suffix.lower() == ".csv":
+        return f"read_csv({literal}, header = true, all_varchar = true)"
+    return f"read_parquet({literal})"
+
+
+def _source(path: Path) -> str:
+    """The DuckDB table function reading the file, with each case's row number `__row`."""
     literal = "'" + str(path).replace("'", "''") + "'"
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -74,47 +91,38 @@ def _source(path: Path) -> tuple[str, str]:
         # cell is reported with its column and row instead of as a conversion failure.
         return (
             f"(SELECT row_number() OVER () AS __row, * FROM "
-            f"read_csv({literal}, header = true, all_varchar = true))",
-            "__row",
+            f"read_csv({literal}, header = true, all_varchar = true))"
         )
     if suffix in (".parquet", ".pq"):
         return (
             f"(SELECT file_row_number + 1 AS __row, * EXCLUDE (file_row_number) FROM "
-            f"read_parquet({literal}, file_row_number = true))",
-            "__row",
+            f"read_parquet({literal}, file_row_number = true))"
         )
     raise BadDataset(str(path), "give a .csv or .parquet file")
 
 
-def open_dataset(path: Path, con: duckdb.DuckDBPyConnection | None = None,
-                 today: dt.date | None = None) -> Dataset:
-    """Open and check `path`; raise `BadDataset` naming the column and row of a problem."""
-    name = str(path)
-    if not path.is_file():
-        raise BadDataset(name, "no such file")
-    con = con or duckdb.connect()
-    source, row = _source(path)
-    try:
-        described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
-    except duckdb.Error as exc:
-        raise BadDataset(name, f"cannot be read: {str(exc).splitlines()[0]}") from None
-    types = {str(r[0]): str(r[1]) for r in described if r[0] != "__row"}
-    for column in types:
-        if column not in CONTRACT_COLUMNS and column not in EXTRA_COLUMNS:
-            raise BadDataset(
-                name,
-                "is not a field of the decision contract (a misspelt column must not silently "
-                f"change an answer); known: {', '.join(CONTRACT_COLUMNS + EXTRA_COLUMNS)}",
-                column=column,
-            )
-    if "action" not in types:
-        raise BadDataset(name, "missing: every case needs its action", column="action")
-    if "version" in types:
-        raise BadDataset(name, "versions are chosen with --version, not per row", column="version")
+def _boundaries(books: list[Rulebook]) -> list[dt.date]:
+    days: set[dt.date] = set()
+    for book in books:
+        days.update(book.in_force.boundaries)
+    return sorted(days)
 
-    today = today or dt.date.today()
-    selects = [f"{row} AS __row"]
-    checks: list[tuple[str, str, str]] = []  # (column, SQL 'this row is bad', what is wrong)
+
+def _period_start(column: str, days: list[dt.date]) -> str:
+    """A date replaced by the first day of its period (every rulebook's periods at once)."""
+    if not days:
+        return "DATE '0001-01-01'"
+    whens = " ".join(
+        f"WHEN {column} < DATE '{end.isoformat()}' THEN DATE '{start.isoformat()}'"
+        for start, end in zip([dt.date(1, 1, 1), *days[:-1]], days, strict=True)
+    )
+    return f"CASE {whens} ELSE DATE '{days[-1].isoformat()}' END"
+
+
+def _typed(types: dict[str, str], today: dt.date) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """Select expressions typing each contract column, and the checks on the raw values."""
+    selects: list[str] = []
+    checks: list[tuple[str, str, str]] = []  # (column, SQL 'this value is bad', what is wrong)
     for column in CONTRACT_COLUMNS:
         kind = types.get(column)
         c = q(column)
@@ -130,7 +138,9 @@ def open_dataset(path: Path, con: duckdb.DuckDBPyConnection | None = None,
             else:
                 text = f"CAST({c} AS VARCHAR)"
                 parsed = f"try_strptime({text}, '%Y-%m-%d')"
-                selects.append(f"coalesce(CAST({parsed} AS DATE), DATE '{today.isoformat()}') AS {c}")
+                selects.append(
+                    f"coalesce(CAST({parsed} AS DATE), DATE '{today.isoformat()}') AS {c}"
+                )
                 checks.append(
                     (column, f"{text} IS NOT NULL AND ({parsed} IS NULL OR length({text}) <> 10)",
                      "expected an ISO date such as 2017-09-15")
@@ -162,9 +172,59 @@ def open_dataset(path: Path, con: duckdb.DuckDBPyConnection | None = None,
                 selects.append(f"array_to_string({c}, ';') AS {c}")
             else:
                 selects.append(f"CAST({c} AS VARCHAR) AS {c}")
-    if "id" in types:
-        selects.append(f"CAST({q('id')} AS VARCHAR) AS {q('id')}")
-    con.execute(f"CREATE OR REPLACE TEMP VIEW cases AS SELECT {', '.join(selects)} FROM {source}")
+    return selects, checks
+
+
+def open_dataset(path: Path, con: duckdb.DuckDBPyConnection | None = None,
+                 today: dt.date | None = None) -> Dataset:
+    """Open and check `path`; raise `BadDataset` naming the column and row of a problem."""
+    from psepa.simulate.versions import all_rulebooks
+
+    name = str(path)
+    if not path.is_file():
+        raise BadDataset(name, "no such file")
+    con = con or duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    source = _source(path)
+    try:
+        described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+    except duckdb.Error as exc:
+        raise BadDataset(name, f"cannot be read: {str(exc).splitlines()[0]}") from None
+    types = {str(r[0]): str(r[1]) for r in described if r[0] != "__row"}
+    for column in types:
+        if column not in CONTRACT_COLUMNS and column not in EXTRA_COLUMNS:
+            raise BadDataset(
+                name,
+                "is not a field of the decision contract (a misspelt column must not silently "
+                f"change an answer); known: {', '.join(CONTRACT_COLUMNS + EXTRA_COLUMNS)}",
+                column=column,
+            )
+    if "action" not in types:
+        raise BadDataset(name, "missing: every case needs its action", column="action")
+
+    today = today or dt.date.today()
+    selects, checks = _typed(types, today)
+    present = [c for c in CONTRACT_COLUMNS if c in types]
+    raw = [q(c) for c in present]
+    if types.get("on") == "DATE":
+        on = q("on")
+        raw[present.index("on")] = f"{_period_start(on, _boundaries(all_rulebooks()))} AS {on}"
+    # One pass over the file: its distinct combinations of facts, with their count.
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE __groups AS SELECT {', '.join(raw)}, "
+            f"count(*) AS __n FROM {_plain(path)} GROUP BY ALL"
+        )
+    except duckdb.Error as exc:
+        raise BadDataset(name, f"cannot be read: {str(exc).splitlines()[0]}") from None
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW cases AS SELECT __n, {', '.join(selects)} FROM __groups"
+    )
+    ident = [f"CAST({q('id')} AS VARCHAR) AS {q('id')}"] if "id" in types else []
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW rows AS SELECT __row, {', '.join(selects + ident)} "
+        f"FROM {source}"
+    )
 
     checks.append((
         "eligible_for_release",
@@ -172,25 +232,37 @@ def open_dataset(path: Path, con: duckdb.DuckDBPyConnection | None = None,
         "is false, but release_basis says the person is eligible for release "
         "(DRMC 28-253(b)(1)); drop one of the two",
     ))
-    parts = [f"count(*)"] + [f"min(__row) FILTER (WHERE {bad})" for _, bad, _ in checks]
-    try:
-        found = con.execute(f"SELECT {', '.join(parts)} FROM cases").fetchone()
-    except duckdb.Error as exc:
-        raise BadDataset(name, f"cannot be read: {str(exc).splitlines()[0]}") from None
-    assert found is not None
-    rows = int(found[0])
-    for (column, _, problem), bad_row in zip(checks, found[1:], strict=True):
-        if bad_row is not None:
-            value = con.execute(
-                f"SELECT CAST({q(column)} AS VARCHAR) FROM {source} WHERE {row} = {bad_row}"
-            ).fetchone()
-            shown = "(empty)" if value is None or value[0] is None else repr(value[0])
-            raise BadDataset(name, f"{shown}: {problem}", column=column, row=int(bad_row))
-    _check_sets(con, name)
+    coherent = len(checks) - 1  # checked on typed values: the view `cases`
+    rows = _check(con, name, source, types, checks, coherent)
+    _check_sets(con, name, source)
     return Dataset(con, name, rows, "id" in types)
 
 
-def _check_sets(con: duckdb.DuckDBPyConnection, name: str) -> None:
+def _check(con: duckdb.DuckDBPyConnection, name: str, source: str, types: dict[str, str],
+           checks: list[tuple[str, str, str]], coherent: int) -> int:
+    """Run the checks on the groups; on a failure, find the first bad row in the file."""
+    total = con.execute("SELECT coalesce(sum(__n), 0) FROM __groups").fetchone()
+    assert total is not None
+    for i, (column, bad, problem) in enumerate(checks):
+        view = "cases" if i == coherent else "__groups"
+        if column not in types and i != coherent:
+            continue
+        hit = con.execute(f"SELECT 1 FROM {view} WHERE {bad} LIMIT 1").fetchone()
+        if hit is None:
+            continue
+        where = bad if i != coherent else bad.replace('"eligible_for_release" IS FALSE',
+                                                      'lower(CAST("eligible_for_release" AS VARCHAR)) = \'false\'')
+        first = con.execute(
+            f"SELECT __row, CAST({q(column)} AS VARCHAR) FROM {source} WHERE {where} "
+            f"ORDER BY __row LIMIT 1"
+        ).fetchone()
+        row = int(first[0]) if first else None
+        shown = "(empty)" if first is None or first[1] is None else repr(first[1])
+        raise BadDataset(name, f"{shown}: {problem}", column=column, row=row)
+    return int(total[0])
+
+
+def _check_sets(con: duckdb.DuckDBPyConnection, name: str, source: str) -> None:
     """Every member of a set fact must be a known value, listed once."""
     for column, enum in SET_FACTS.items():
         known = {m.value for m in enum}
@@ -208,7 +280,7 @@ def _check_sets(con: duckdb.DuckDBPyConnection, name: str) -> None:
                 problem = "lists the same value twice"
             if problem:
                 first = con.execute(
-                    f"SELECT min(__row) FROM cases WHERE {q(column)} = ?", [cell]
+                    f"SELECT min(__row) FROM rows WHERE {q(column)} = ?", [cell]
                 ).fetchone()
                 row = int(first[0]) if first and first[0] is not None else None
                 raise BadDataset(name, problem, column=column, row=row)

@@ -101,9 +101,9 @@ def plans_for(versions: list[str], dialect: Dialect = DUCKDB) -> list[VersionPla
     return [plan_version(resolve(v), v, dialect) for v in versions]
 
 
-def _keys_sql(plans: list[VersionPlan], view: str) -> str:
+def _keys_sql(plans: list[VersionPlan], view: str, *carry: str) -> str:
     keys = ", ".join(f"{p.expression} AS k{i}" for i, p in enumerate(plans))
-    return f"SELECT __row, {q('action')}, {keys} FROM {view}"
+    return f"SELECT {', '.join([*carry, q('action')])}, {keys} FROM {view}"
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str, progress: Progress | None) -> list[tuple]:  # type: ignore[type-arg]
@@ -139,10 +139,16 @@ def simulate(dataset: Dataset, versions: list[str], progress: Progress | None = 
     plans = plans_for(versions)
     k = ", ".join(f"k{i}" for i in range(len(plans)))
     sql = (
-        f"SELECT {q('action')}, {k}, count(*) FROM ({_keys_sql(plans, dataset.view)}) "
+        f"SELECT {q('action')}, {k}, sum(__n) FROM ({_keys_sql(plans, dataset.view, '__n')}) "
         f"GROUP BY ALL"
     )
-    rows = _run(dataset.con, sql, progress)
+    # The query runs on the distinct groups (a few thousand rows): DuckDB's optimizer would
+    # spend longer rewriting the large CASE expressions than evaluating them, so it is off.
+    dataset.con.execute("PRAGMA disable_optimizer")
+    try:
+        rows = _run(dataset.con, sql, progress)
+    finally:
+        dataset.con.execute("PRAGMA enable_optimizer")
     groups = [Group(str(r[0]), tuple(int(x) for x in r[1:-1]), int(r[-1])) for r in rows]
     return Simulation(
         dataset.path, dataset.rows, list(versions), plans, groups, time.perf_counter() - start
@@ -180,10 +186,8 @@ def write_differences(sim: Simulation, dataset: Dataset, out: Path) -> int:
             f"p.version, p.verdict_after, p.rules_after "
             f"FROM keyed c JOIN __pairs p ON p.j = {j} AND c.k0 = p.k0 AND c.k{j} = p.kj"
         )
-    keyed = _keys_sql(sim.plans, dataset.view).replace(
-        "SELECT __row,", f"SELECT __row, {q('on')}," + (f" {q('id')}," if dataset.has_id else ""),
-        1,
-    )
+    carry = ["__row", q("on"), *([q("id")] if dataset.has_id else [])]
+    keyed = _keys_sql(sim.plans, dataset.row_view, *carry)
     body = " UNION ALL ".join(selects)
     fmt = "PARQUET" if suffix == ".parquet" else "CSV, HEADER"
     target = "'" + str(out).replace("'", "''") + "'"

@@ -17,6 +17,10 @@ def packs() -> tuple[Rulebook, ...]:
     return (travis(),)
 
 
+def all_rulebooks() -> list[Rulebook]:
+    return [rulebook(), *packs()]
+
+
 def all_version_ids() -> list[str]:
     ids = list(rulebook().version_ids)
     for book in packs():
