@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from psepa.cases.importer import FORBIDDEN_COLUMNS, TRAVIS_DISPOSITIONS, shared_data_dir
+from psepa.domain import BOOL_FACTS
 from psepa.errors import PsepaError
 
 TRAVIS = "travis-county-ice-detainers"
@@ -269,7 +270,7 @@ def situations_table(rows: list[Row], columns: list[str] | None = None) -> Any:
         values = [r.get(c) for r in rows]
         if c == "on":
             arrays[c] = pa.array([dt.date.fromisoformat(v) for v in values], pa.date32())
-        elif c in ("request_in_writing", "eligible_for_release"):
+        elif c in BOOL_FACTS:
             arrays[c] = pa.array(values, pa.bool_())
         else:
             text = pa.array(values, pa.string())

@@ -155,6 +155,19 @@ def simulate(dataset: Dataset, versions: list[str], progress: Progress | None = 
     )
 
 
+def decide_rows(dataset: Dataset, version: str) -> list[Template]:
+    """Every case's answer under `version`, in file order (for tests and small data sets)."""
+    plan = plans_for([version])[0]
+    dataset.con.execute("PRAGMA disable_optimizer")
+    try:
+        keys = dataset.con.execute(
+            f"SELECT {plan.expression} FROM {dataset.row_view} ORDER BY __row"
+        ).fetchall()
+    finally:
+        dataset.con.execute("PRAGMA enable_optimizer")
+    return [plan.template(int(k)) for (k,) in keys]
+
+
 def write_differences(sim: Simulation, dataset: Dataset, out: Path) -> int:
     """Write every changed case (one row per case and version) to CSV or Parquet; the count."""
     suffix = out.suffix.lower()
