@@ -22,6 +22,13 @@ simulate_app = typer.Typer(
 LONG_RUN = 1_000_000  # cases from which a progress bar is shown
 
 
+def _console() -> Console:
+    # Piped into a file or another program, keep the table's words whole rather than folding
+    # them to 80 columns.
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"psepa: {message}", err=True)
     return typer.Exit(2)
@@ -50,7 +57,7 @@ def run(
     from psepa.simulate.report import print_report, write_chart, write_counts
     from psepa.simulate.run import plans_for, simulate, write_differences
 
-    console = Console()
+    console = _console()
     if len(version) < 2:
         raise _fail("give at least two --version options to compare (the first is the baseline)")
     for path, kinds in ((diffs, (".csv", ".parquet")), (chart, (".png", ".svg")),
@@ -164,7 +171,7 @@ def travis(
         result = compare(warrants=warrants)
     except PsepaError as exc:
         raise _fail(str(exc)) from None
-    console = Console()
+    console = _console()
     matrix = Table(title="Travis County, 1 Feb 2017: the jail's lists against the encoded policy")
     for name in ("the jail's list", "policy: honour", "policy: decline"):
         matrix.add_column(name, justify="left" if name.startswith("the") else "right")

@@ -17,7 +17,7 @@ from pathlib import Path
 from psepa.domain import Verdict
 from psepa.simulate.adapters import PolicyBooking, travis_policy_bookings, write_situations
 from psepa.simulate.dataset import open_dataset
-from psepa.simulate.run import simulate
+from psepa.simulate.run import decide_rows
 
 VERSION = "tcso-2017-02-01"
 BASELINE = "travis-law-in-force"
@@ -103,13 +103,8 @@ def compare(data: Path | None = None, *, warrants: bool = False) -> Comparison:
         path = Path(tmp) / "travis-2017.csv"
         write_situations([b.situation for b in bookings], path)
         dataset = open_dataset(path)
-        sim = simulate(dataset, [BASELINE, VERSION])
-        keyed = dataset.con.execute(
-            f"SELECT __row, {sim.plans[1].expression} FROM {dataset.view} ORDER BY __row"
-        ).fetchall()
+        answers = decide_rows(dataset, VERSION)
     outcomes = []
-    for (row, key), booking in zip(keyed, bookings, strict=True):
-        assert row is not None
-        template = sim.plans[1].template(int(key))
+    for template, booking in zip(answers, bookings, strict=True):
         outcomes.append(Outcome(booking, template.verdict, template.rules, warrants))
     return Comparison(outcomes, warrants)
