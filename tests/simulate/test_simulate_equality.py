@@ -13,13 +13,13 @@ import pytest
 from helpers import as_row, scalar, write_parquet
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import situations
 
 from psepa.domain import BOOL_FACTS, ENUM_FACTS, SET_FACTS, Action
 from psepa.engine.api import rulebook
 from psepa.simulate.dataset import open_dataset
 from psepa.simulate.run import decide_rows
 from psepa.simulate.versions import resolve
+from strategies import situations
 
 FIXED_DAYS = [
     "2016-06-30", "2017-08-30", "2017-08-31", "2019-05-28", "2020-03-23", "2021-06-25",

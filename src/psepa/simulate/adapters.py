@@ -21,7 +21,7 @@ import csv
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,7 +81,7 @@ def offence_of(description: str, level: str) -> str | None:
     grade = level.upper()
     if grade.startswith("F") and grade != "F*" and grade != "F":
         return "other_felony"
-    if grade.startswith("M") and grade != "M*" or grade in ("A", "B", "C"):
+    if (grade.startswith("M") and grade != "M*") or grade in ("A", "B", "C"):
         return "misdemeanor"
     return None
 
@@ -227,10 +227,14 @@ def pennsylvania_detainers(data: Path | None = None) -> list[Row]:
     return rows
 
 
-ADAPTERS = {
+def travis_policy_day(data: Path | None = None) -> list[Row]:
+    return [b.situation for b in travis_policy_bookings(data)]
+
+
+ADAPTERS: dict[str, Callable[[], list[Row]]] = {
     "travis": travis_history,
     "pennsylvania": pennsylvania_detainers,
-    "travis-2017": lambda data=None: [b.situation for b in travis_policy_bookings(data)],
+    "travis-2017": travis_policy_day,
 }
 
 COLUMN_ORDER = ("id", "action", "on", "actor", "requester", "release_basis", "custody_event",
@@ -239,8 +243,7 @@ COLUMN_ORDER = ("id", "action", "on", "actor", "requester", "release_basis", "cu
 
 def write_situations(rows: list[Row], out: Path) -> int:
     """Write situations as CSV or Parquet with the contract's columns; returns the count."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     columns = [c for c in COLUMN_ORDER if any(c in r for r in rows)]
     if out.suffix.lower() == ".csv":
@@ -254,7 +257,6 @@ def write_situations(rows: list[Row], out: Path) -> int:
     elif out.suffix.lower() == ".parquet":
         table = situations_table(rows, columns)
         pq.write_table(table, out)
-        del pa
     else:
         raise AdapterError(f"{out}: write situations as .csv or .parquet")
     return len(rows)
@@ -269,7 +271,7 @@ def situations_table(rows: list[Row], columns: list[str] | None = None) -> Any:
     for c in columns:
         values = [r.get(c) for r in rows]
         if c == "on":
-            arrays[c] = pa.array([dt.date.fromisoformat(v) for v in values], pa.date32())
+            arrays[c] = pa.array([dt.date.fromisoformat(str(v)) for v in values], pa.date32())
         elif c in BOOL_FACTS:
             arrays[c] = pa.array(values, pa.bool_())
         else:

@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from psepa.errors import PsepaError
@@ -102,7 +109,7 @@ class _bar:
                                  TimeElapsedColumn(), console=Console(stderr=True),
                                  transient=True)
 
-    def __enter__(self) -> tuple[Progress, object]:
+    def __enter__(self) -> tuple[Progress, TaskID]:
         self.progress.__enter__()
         return self.progress, self.progress.add_task("deciding", total=100)
 

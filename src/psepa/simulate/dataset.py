@@ -25,9 +25,8 @@ from pathlib import Path
 
 import duckdb
 
-from psepa.engine.rulebook import Rulebook
-
 from psepa.domain import BOOL_FACTS, ENUM_FACTS, SET_FACTS, Action
+from psepa.engine.rulebook import Rulebook
 from psepa.errors import PsepaError
 
 CONTRACT_COLUMNS: tuple[str, ...] = (
@@ -250,10 +249,9 @@ def _check(con: duckdb.DuckDBPyConnection, name: str, source: str, types: dict[s
         hit = con.execute(f"SELECT 1 FROM {view} WHERE {bad} LIMIT 1").fetchone()
         if hit is None:
             continue
-        where = bad if i != coherent else bad.replace('"eligible_for_release" IS FALSE',
-                                                      'lower(CAST("eligible_for_release" AS VARCHAR)) = \'false\'')
+        table = "rows" if i == coherent else source  # the typed view has the row too
         first = con.execute(
-            f"SELECT __row, CAST({q(column)} AS VARCHAR) FROM {source} WHERE {where} "
+            f"SELECT __row, CAST({q(column)} AS VARCHAR) FROM {table} WHERE {bad} "
             f"ORDER BY __row LIMIT 1"
         ).fetchone()
         row = int(first[0]) if first else None
