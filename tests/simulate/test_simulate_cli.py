@@ -145,3 +145,20 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
                                  "-v", "enacted-2017", "-v", "draft-2017-07"])
     assert result.exit_code == 2
     assert "no such file" in result.output
+
+
+def test_a_real_history_can_be_named_instead_of_a_file(tmp_path: Path) -> None:
+    chart = tmp_path / "july.svg"
+    result = runner.invoke(app, ["simulate", "run", "travis", "-v", "enacted-2017",
+                                 "-v", "draft-2017-07", "--chart", str(chart)])
+    assert result.exit_code == 0, result.output
+    assert "travis (real history, adapted)" in result.output
+    assert "9,533 of 19,066 cases change verdict" in result.output
+    assert chart.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_travis_command_prints_the_agreement_and_every_mismatch() -> None:
+    result = runner.invoke(app, ["simulate", "travis"])
+    assert result.exit_code == 0, result.output
+    assert "agreement: 203 of 230 bookings (88.3%)" in result.output
+    assert result.output.count("accepted_01feb2017 ") >= 27

@@ -44,7 +44,8 @@ def _fail(message: str) -> typer.Exit:
 @simulate_app.command("run")
 def run(
     data: Annotated[Path, typer.Argument(help="Situations as CSV or Parquet (contract fields "
-                                         "as columns; see docs/simulate.md).")],
+                                         "as columns; see docs/simulate.md), or the name of a "
+                                         "real history: travis, travis-2017, pennsylvania.")],
     version: Annotated[list[str], typer.Option(
         "--version", "-v",
         help="A version to apply (give two or more; the first is the baseline): a named "
@@ -73,6 +74,7 @@ def run(
             raise _fail(f"{path}: expected a file ending in {' or '.join(kinds)}")
     try:
         plans_for(version)  # an unknown version fails before the data are read
+        named, data = str(data), _named_history(data)
         if backend == "spark":
             from psepa.simulate.spark import simulate_spark
 
@@ -89,6 +91,8 @@ def run(
             raise _fail(f"unknown backend {backend!r}; expected duckdb or spark")
     except PsepaError as exc:
         raise _fail(str(exc)) from None
+    if str(data) != named:
+        sim.source = f"{named} (real history, adapted)"
     print_report(sim, console)
     if diffs is not None:
         if backend != "duckdb":
@@ -101,6 +105,23 @@ def run(
     if counts is not None:
         write_counts(sim, counts)
         console.print(f"counts written to {counts}")
+
+
+def _named_history(data: Path) -> Path:
+    """A real history named instead of a file: adapted now into a temporary Parquet file."""
+    from psepa.simulate.adapters import ADAPTERS, write_situations
+
+    make = ADAPTERS.get(str(data))
+    if data.exists() or make is None:
+        return data
+    import atexit
+    import tempfile
+
+    folder = tempfile.TemporaryDirectory(prefix="psepa-simulate-")
+    atexit.register(folder.cleanup)
+    path = Path(folder.name) / f"{data}.parquet"
+    write_situations(make(), path)
+    return path
 
 
 class _bar:

@@ -102,7 +102,8 @@ def write_chart(sim: Simulation, out: Path, max_actions: int = 8) -> None:
     actions = sorted(counts, key=lambda a: -sum(counts[a][sim.versions[0]].values()))
     actions = actions[:max_actions]
     width = 0.8 / len(sim.versions)
-    fig, ax = plt.subplots(figsize=(max(6.0, 1.6 * len(actions) * len(sim.versions) / 2), 4.8))
+    fig, ax = plt.subplots(figsize=(max(7.0, 1.2 * len(actions) * len(sim.versions)), 5.2))
+    tallest = 0
     for i, version in enumerate(sim.versions):
         xs = [a + (i - (len(sim.versions) - 1) / 2) * width for a in range(len(actions))]
         bottom = [0] * len(actions)
@@ -111,6 +112,7 @@ def write_chart(sim: Simulation, out: Path, max_actions: int = 8) -> None:
             ax.bar(xs, heights, width * 0.95, bottom=bottom, color=_COLOURS[verdict],
                    label=verdict if i == 0 else None, edgecolor="white", linewidth=0.5)
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+        tallest = max([tallest, *bottom])
         for x, total in zip(xs, bottom, strict=True):
             ax.annotate(version, (x, total), ha="center", va="bottom", fontsize=7, rotation=90,
                         xytext=(0, 2), textcoords="offset points")
@@ -119,8 +121,8 @@ def write_chart(sim: Simulation, out: Path, max_actions: int = 8) -> None:
                        fontsize=8)
     ax.set_ylabel("cases")
     ax.set_title(f"Verdicts by version ({sim.rows:,} cases)")
-    ax.legend(fontsize=8)
-    ax.margins(y=0.25)
+    ax.set_ylim(0, max(tallest, 1) * 1.45)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     fig.savefig(out)
     plt.close(fig)
