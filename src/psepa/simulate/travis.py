@@ -71,6 +71,13 @@ class Outcome:
                 return ("charged with an offence against a child that is not on the reported "
                         "list; the Sheriff kept case-by-case discretion and said she would weigh "
                         f"crimes against children (KUT, 1 Jun 2017): {'; '.join(child)}")
+            if any("SEXUAL ASSLT" in c.upper() for c in b.charges):
+                return ("charged with sexual assault, not aggravated: next to, but not on, the "
+                        "reported list; the Sheriff's case-by-case discretion may explain it: "
+                        f"{charges}")
+            if any("OUT OF COUNTY" in c.upper() for c in b.charges):
+                return ("no listed felony is charged; the booking also carries another county's "
+                        f"felony hold, and the jail's reason is not in the records: {charges}")
             return ("no listed felony among the charges; the jail's reason is not in the "
                     f"records (case-by-case discretion or a prior conviction): {charges}")
         return f"a listed felony is charged, yet the jail declined: {charges}"
