@@ -100,14 +100,14 @@ def _source(path: Path) -> str:
     raise BadDataset(str(path), "give a .csv or .parquet file")
 
 
-def _boundaries(books: list[Rulebook]) -> list[dt.date]:
+def period_boundaries(books: list[Rulebook]) -> list[dt.date]:
     days: set[dt.date] = set()
     for book in books:
         days.update(book.in_force.boundaries)
     return sorted(days)
 
 
-def _period_start(column: str, days: list[dt.date]) -> str:
+def period_start_sql(column: str, days: list[dt.date]) -> str:
     """A date replaced by the first day of its period (every rulebook's periods at once)."""
     if not days:
         return "DATE '0001-01-01'"
@@ -207,7 +207,8 @@ def open_dataset(path: Path, con: duckdb.DuckDBPyConnection | None = None,
     raw = [q(c) for c in present]
     if types.get("on") == "DATE":
         on = q("on")
-        raw[present.index("on")] = f"{_period_start(on, _boundaries(all_rulebooks()))} AS {on}"
+        periods = period_start_sql(on, period_boundaries(all_rulebooks()))
+        raw[present.index("on")] = f"{periods} AS {on}"
     # One pass over the file: its distinct combinations of facts, with their count.
     try:
         con.execute(

@@ -14,8 +14,15 @@ from typing import Any
 
 from psepa.domain import BOOL_FACTS
 from psepa.engine.sql import SPARK
-from psepa.simulate.dataset import CONTRACT_COLUMNS, EXTRA_COLUMNS, BadDataset
+from psepa.simulate.dataset import (
+    CONTRACT_COLUMNS,
+    EXTRA_COLUMNS,
+    BadDataset,
+    period_boundaries,
+    period_start_sql,
+)
 from psepa.simulate.run import Group, Simulation, plans_for
+from psepa.simulate.versions import all_rulebooks
 
 
 def session(master: str = "local[2]") -> Any:
@@ -76,15 +83,25 @@ def load(spark: Any, path: Path) -> Any:
 def simulate_spark(path: Path, versions: list[str], *, master: str = "local[2]",
                    spark: Any = None) -> Simulation:
     """Answer every case of the file under each version on Spark."""
+    from pyspark.sql import functions as F
+
     start = time.perf_counter()
     plans = plans_for(versions, SPARK)
     spark = spark or session(master)
     frame = load(spark, path)
-    keyed = frame.selectExpr("`action`", *(f"{p.expression} AS k{i}" for i, p in enumerate(plans)))
-    rows = keyed.groupBy(*keyed.columns).count().collect()
+    # As on one machine: group the cases by their distinct facts first (a date standing for
+    # the first day of its period of law), then evaluate the compiled rules once per group.
+    period = period_start_sql("`on`", period_boundaries(all_rulebooks()))
+    facts = [f"`{c}`" for c in CONTRACT_COLUMNS if c != "on"]
+    grouped = frame.selectExpr(*facts, f"{period} AS `on`").groupBy(
+        *(c.strip("`") for c in facts), "on").count()
+    keyed = grouped.selectExpr(
+        "`action`", "`count`", *(f"{p.expression} AS k{i}" for i, p in enumerate(plans))
+    )
+    keys = [f"k{i}" for i in range(len(plans))]
+    rows = keyed.groupBy("action", *keys).agg(F.sum("count").alias("cases")).collect()
     groups = [
-        Group(str(r["action"]), tuple(int(r[f"k{i}"]) for i in range(len(plans))), int(r["count"]))
-        for r in rows
+        Group(str(r["action"]), tuple(int(r[k]) for k in keys), int(r["cases"])) for r in rows
     ]
     total = sum(g.cases for g in groups)
     sim = Simulation(str(path), total, list(versions), plans, groups,
