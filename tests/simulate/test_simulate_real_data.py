@@ -130,3 +130,14 @@ def test_generated_file_is_never_left_half_written(tmp_path: Path):
     with pytest.raises(ValueError):
         generate(tmp_path / "x.csv", 10)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_long_runs_report_progress_up_to_done(tmp_path: Path):
+    path = tmp_path / "cases.parquet"
+    generate(path, 200_000, seed=3)
+    seen: list[float] = []
+    dataset = open_dataset(path, progress=seen.append)
+    sim = simulate(dataset, ["enacted-2017", "draft-2017-07"], progress=seen.append)
+    assert seen and seen[-1] == 100.0
+    assert all(0 <= p <= 100 for p in seen)
+    assert sim.rows == 200_000

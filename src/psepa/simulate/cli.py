@@ -26,7 +26,8 @@ simulate_app = typer.Typer(
     no_args_is_help=True,
 )
 
-LONG_RUN = 1_000_000  # cases from which a progress bar is shown
+LONG_RUN = 1_000_000  # cases from which the generator shows a progress bar
+LONG_RUN_BYTES = 20_000_000  # a data file this large gets a progress bar (about 2 M cases)
 
 
 def _console() -> Console:
@@ -80,12 +81,16 @@ def run(
 
             sim = simulate_spark(data, version, master=spark_master)
         elif backend == "duckdb":
-            dataset = open_dataset(data)
-            if dataset.rows >= LONG_RUN and sys.stderr.isatty():
+            if data.is_file() and data.stat().st_size >= LONG_RUN_BYTES and sys.stderr.isatty():
                 with _bar(console) as (bar, task):
+                    # Reading and grouping the file is the long part; deciding the groups is
+                    # quick.
+                    dataset = open_dataset(
+                        data, progress=lambda p: bar.update(task, completed=0.95 * p))
                     sim = simulate(dataset, version,
-                                   progress=lambda p: bar.update(task, completed=p))
+                                   progress=lambda p: bar.update(task, completed=95 + p / 20))
             else:
+                dataset = open_dataset(data)
                 sim = simulate(dataset, version)
         else:
             raise _fail(f"unknown backend {backend!r}; expected duckdb or spark")

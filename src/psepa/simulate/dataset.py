@@ -20,8 +20,11 @@ the file; per-case output (the differences) reads the file again, row by row.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -54,6 +57,36 @@ class BadDataset(PsepaError, ValueError):
         if row is not None:
             where.append(f"row {row}")
         super().__init__(f"{', '.join(where)}: {problem}")
+
+
+Progress = Callable[[float], None]
+
+
+def run_with_progress(con: duckdb.DuckDBPyConnection, sql: str,
+                      progress: Progress | None) -> list[tuple[Any, ...]]:
+    """Run a query; with `progress`, report DuckDB's percentage done while it runs."""
+    if progress is None:
+        return con.execute(sql).fetchall()
+    result: list[tuple[Any, ...]] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            result.extend(con.execute(sql).fetchall())
+        except BaseException as exc:  # handed to the caller's thread below
+            failure.append(exc)
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.1)
+        done = con.query_progress()
+        if done >= 0:
+            progress(min(done, 100.0))
+    if failure:
+        raise failure[0]
+    progress(100.0)
+    return result
 
 
 def q(name: str) -> str:
@@ -175,7 +208,7 @@ def _typed(types: dict[str, str], today: dt.date) -> tuple[list[str], list[tuple
 
 
 def open_dataset(path: Path, con: duckdb.DuckDBPyConnection | None = None,
-                 today: dt.date | None = None) -> Dataset:
+                 today: dt.date | None = None, progress: Progress | None = None) -> Dataset:
     """Open and check `path`; raise `BadDataset` naming the column and row of a problem."""
     from psepa.simulate.versions import all_rulebooks
 
@@ -211,9 +244,11 @@ def open_dataset(path: Path, con: duckdb.DuckDBPyConnection | None = None,
         raw[present.index("on")] = f"{periods} AS {on}"
     # One pass over the file: its distinct combinations of facts, with their count.
     try:
-        con.execute(
+        run_with_progress(
+            con,
             f"CREATE OR REPLACE TEMP TABLE __groups AS SELECT {', '.join(raw)}, "
-            f"count(*) AS __n FROM {_plain(path)} GROUP BY ALL"
+            f"count(*) AS __n FROM {_plain(path)} GROUP BY ALL",
+            progress,
         )
     except duckdb.Error as exc:
         raise BadDataset(name, f"cannot be read: {str(exc).splitlines()[0]}") from None

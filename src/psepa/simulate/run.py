@@ -9,22 +9,17 @@ The first version is the baseline; a case *changes* when another version's verdi
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import duckdb
 
 from psepa.domain import Verdict
 from psepa.engine.compiler import Template
 from psepa.engine.sql import DUCKDB, Dialect, VersionPlan, plan_version
-from psepa.simulate.dataset import Dataset, q
+from psepa.simulate.dataset import Dataset, Progress, q, run_with_progress
 from psepa.simulate.versions import resolve
 
 VERDICTS: tuple[str, ...] = tuple(v.value for v in Verdict)
-Progress = Callable[[float], None]
 
 
 @dataclass(frozen=True)
@@ -106,31 +101,6 @@ def _keys_sql(plans: list[VersionPlan], view: str, *carry: str) -> str:
     return f"SELECT {', '.join([*carry, q('action')])}, {keys} FROM {view}"
 
 
-def _run(con: duckdb.DuckDBPyConnection, sql: str, progress: Progress | None) -> list[tuple]:  # type: ignore[type-arg]
-    if progress is None:
-        return con.execute(sql).fetchall()
-    result: list[tuple] = []  # type: ignore[type-arg]
-    failure: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            result.extend(con.execute(sql).fetchall())
-        except BaseException as exc:  # handed to the caller's thread below
-            failure.append(exc)
-
-    worker = threading.Thread(target=work, daemon=True)
-    worker.start()
-    while worker.is_alive():
-        worker.join(0.1)
-        done = con.query_progress()
-        if done >= 0:
-            progress(min(done, 100.0))
-    if failure:
-        raise failure[0]
-    progress(100.0)
-    return result
-
-
 def simulate(dataset: Dataset, versions: list[str], progress: Progress | None = None) -> Simulation:
     """Answer every case of `dataset` under each version (the first is the baseline)."""
     if len(versions) < 2:
@@ -146,7 +116,7 @@ def simulate(dataset: Dataset, versions: list[str], progress: Progress | None = 
     # spend longer rewriting the large CASE expressions than evaluating them, so it is off.
     dataset.con.execute("PRAGMA disable_optimizer")
     try:
-        rows = _run(dataset.con, sql, progress)
+        rows = run_with_progress(dataset.con, sql, progress)
     finally:
         dataset.con.execute("PRAGMA enable_optimizer")
     groups = [Group(str(r[0]), tuple(int(x) for x in r[1:-1]), int(r[-1])) for r in rows]
