@@ -141,3 +141,28 @@ def test_long_runs_report_progress_up_to_done(tmp_path: Path):
     assert seen and seen[-1] == 100.0
     assert all(0 <= p <= 100 for p in seen)
     assert sim.rows == 200_000
+
+
+def test_csv_and_parquet_of_the_same_cases_give_the_same_answers(tmp_path: Path):
+    rows = travis_history() + pennsylvania_detainers()
+    as_csv, as_parquet = tmp_path / "cases.csv", tmp_path / "cases.parquet"
+    write_situations(rows, as_csv)
+    write_situations(rows, as_parquet)
+    versions = ["law-in-force", "enacted-2017", "committee-2017-08-02"]
+    from_csv = simulate(open_dataset(as_csv), versions)
+    from_parquet = simulate(open_dataset(as_parquet), versions)
+    assert from_csv.rows == from_parquet.rows == 51_823
+    assert sorted((g.action, g.keys, g.cases) for g in from_csv.groups) == sorted(
+        (g.action, g.keys, g.cases) for g in from_parquet.groups)
+
+
+def test_a_data_set_without_dates_is_read_as_today(tmp_path: Path):
+    import datetime as dt
+
+    path = tmp_path / "undated.csv"
+    path.write_text("action,actor\nask_status,police\n", encoding="utf-8")
+    undated = simulate(open_dataset(path), ["law-in-force", "enacted-2017"])
+    dated = tmp_path / "dated.csv"
+    dated.write_text(f"action,on,actor\nask_status,{dt.date.today()},police\n", encoding="utf-8")
+    today = simulate(open_dataset(dated), ["law-in-force", "enacted-2017"])
+    assert undated.counts() == today.counts()
