@@ -173,9 +173,15 @@ def write_differences(sim: Simulation, dataset: Dataset, out: Path) -> int:
     keyed = _keys_sql(sim.plans, dataset.row_view, *carry)
     body = " UNION ALL ".join(selects)
     fmt = "PARQUET" if suffix == ".parquet" else "CSV, HEADER"
-    target = "'" + str(out).replace("'", "''") + "'"
-    con.execute(
-        f"COPY (WITH keyed AS ({keyed}) SELECT * FROM ({body}) ORDER BY row, version) "
-        f"TO {target} (FORMAT {fmt})"
-    )
+    part = out.with_name(out.name + ".part")
+    target = "'" + str(part).replace("'", "''") + "'"
+    con.execute("PRAGMA disable_optimizer")  # see simulate(): large CASE expressions
+    try:
+        con.execute(
+            f"COPY (WITH keyed AS ({keyed}) SELECT * FROM ({body}) ORDER BY row, version) "
+            f"TO {target} (FORMAT {fmt})"
+        )
+    finally:
+        con.execute("PRAGMA enable_optimizer")
+    part.replace(out)  # never a half-written file under the real name
     return sum(c.cases for c in sim.changes())
