@@ -138,6 +138,10 @@ def test_unknown_version_and_a_single_version_are_refused(cases: Path) -> None:
     result = runner.invoke(app, ["simulate", "run", str(cases), "-v", "enacted-2017"])
     assert result.exit_code == 2
     assert "at least two" in result.output
+    result = runner.invoke(app, ["simulate", "run", str(cases), "-v", "enacted-2017",
+                                 "-v", "enacted-2017"])
+    assert result.exit_code == 2
+    assert "given once" in result.output
 
 
 def test_missing_file_is_refused(tmp_path: Path) -> None:

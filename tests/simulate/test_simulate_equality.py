@@ -104,3 +104,23 @@ def test_columnar_equals_scalar_on_hypothesis_situations(
     answers = decide_rows(open_dataset(path), version)
     for case, template in zip(cases, answers, strict=True):
         assert (template.verdict.value, template.rules) == scalar(book, case, version), case
+
+
+def test_grouped_counts_equal_scalar_counts_for_every_version(
+    sample: tuple[list[dict[str, Any]], Path],
+) -> None:
+    """The simulator groups cases by distinct facts (a date by its period of law) before
+    deciding; the counts must be those of deciding every case alone."""
+    from collections import Counter
+
+    from psepa.simulate.run import simulate
+
+    cases, path = sample
+    sim = simulate(open_dataset(path), VERSIONS)
+    for version in sim.versions:
+        book = resolve(version)
+        expected = Counter((c["action"], scalar(book, c, version)[0]) for c in cases)
+        found = Counter({(action, verdict): n
+                         for action, per in sim.counts().items()
+                         for verdict, n in per[version].items() if n})
+        assert found == expected, version

@@ -69,6 +69,8 @@ def run(
     console = _console()
     if len(version) < 2:
         raise _fail("give at least two --version options to compare (the first is the baseline)")
+    if len(set(version)) != len(version):
+        raise _fail("each --version may be given once")
     for path, kinds in ((diffs, (".csv", ".parquet")), (chart, (".png", ".svg")),
                         (counts, (".csv",))):
         if path is not None and path.suffix.lower() not in kinds:

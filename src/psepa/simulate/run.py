@@ -105,6 +105,8 @@ def simulate(dataset: Dataset, versions: list[str], progress: Progress | None = 
     """Answer every case of `dataset` under each version (the first is the baseline)."""
     if len(versions) < 2:
         raise ValueError("give at least two versions to compare")
+    if len(set(versions)) != len(versions):
+        raise ValueError("each version may be given once")
     start = time.perf_counter()
     plans = plans_for(versions)
     k = ", ".join(f"k{i}" for i in range(len(plans)))

@@ -85,6 +85,8 @@ def simulate_spark(path: Path, versions: list[str], *, master: str = "local[2]",
     """Answer every case of the file under each version on Spark."""
     from pyspark.sql import functions as F
 
+    if len(versions) < 2 or len(set(versions)) != len(versions):
+        raise ValueError("give two or more different versions to compare")
     start = time.perf_counter()
     plans = plans_for(versions, SPARK)
     spark = spark or session(master)
