@@ -141,6 +141,10 @@ def _case_app() -> typer.Typer:
 
 app.add_typer(_case_app(), name="case")
 
+from psepa.simulate.cli import simulate_app  # noqa: E402  (issue 7: what-if simulation)
+
+app.add_typer(simulate_app, name="simulate")
+
 
 @audit_app.command("verify")
 def audit_verify(

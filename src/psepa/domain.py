@@ -125,6 +125,21 @@ class Attestation(StrEnum):
     TERRORISM_RISK = "terrorism_risk"
 
 
+class Offence(StrEnum):
+    """Offences a person in custody is charged with or was convicted of, as categories a
+    detainer policy may name. Added to the contract for policy packs of other jurisdictions
+    (Travis County's 2017 policy names murder, aggravated sexual assault and trafficking);
+    Denver's law does not read it. No value may occur inside another (the SQL member test)."""
+
+    MURDER = "murder"  # murder or capital murder (Tex. Penal Code 19.02, 19.03)
+    AGGRAVATED_SEXUAL_ASSAULT = "aggravated_sexual_assault"  # Tex. Penal Code 22.021
+    CONTINUOUS_SEXUAL_ABUSE_OF_CHILD = "continuous_sexual_abuse_of_child"  # 21.02
+    TRAFFICKING_OF_PERSONS = "trafficking_of_persons"  # Tex. Penal Code 20A.02, 20A.03
+    SMUGGLING_OF_PERSONS = "smuggling_of_persons"  # Tex. Penal Code 20.05, 20.06
+    OTHER_FELONY = "other_felony"
+    MISDEMEANOR = "misdemeanor"
+
+
 class Purpose(StrEnum):
     CIVIL_IMMIGRATION = "civil_immigration"
     CRIMINAL = "criminal"
@@ -219,7 +234,11 @@ BOOL_FACTS: tuple[str, ...] = (
     "person_declined",
     "at_courthouse",
 )
-SET_FACTS: dict[str, type[StrEnum]] = {"documents": Document, "ice_attests": Attestation}
+SET_FACTS: dict[str, type[StrEnum]] = {
+    "documents": Document,
+    "ice_attests": Attestation,
+    "offences": Offence,
+}
 
 # A set fact is held as a bitmask: bit i stands for the i-th member of its enum.
 SET_BITS: dict[str, dict[str, int]] = {

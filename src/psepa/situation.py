@@ -25,6 +25,7 @@ from psepa.domain import (
     CustodyEvent,
     Document,
     Information,
+    Offence,
     Purpose,
     ReleaseBasis,
     Requester,
@@ -72,6 +73,7 @@ class SituationFacts(BaseModel):
     person_declined: StrictBool | None = None
     at_courthouse: StrictBool | None = None
     custody_event: CustodyEvent | None = None
+    offences: list[Offence] | None = None
 
 
 class Situation(BaseModel):
@@ -103,6 +105,7 @@ class Facts:
         "eligible_for_release",
         "ice_attests",
         "information",
+        "offences",
         "on",
         "on_ordinal",
         "other_lawful_hold",
@@ -138,6 +141,7 @@ class Facts:
     at_courthouse: bool | None
     documents: int
     ice_attests: int
+    offences: int
     situation: Situation
 
     def __init__(self, situation: Situation, today: dt.date | None = None) -> None:
@@ -225,7 +229,7 @@ def _check_coherent(situation: Situation, index: int | None) -> None:
             "drop one of the two",
             index=index,
         )
-    for name in ("documents", "ice_attests"):
+    for name in ("documents", "ice_attests", "offences"):
         members = getattr(facts, name)
         if members is not None and len(set(members)) != len(members):
             raise InvalidSituation(f"facts.{name}", "lists the same value twice", index=index)

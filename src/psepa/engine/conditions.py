@@ -2,7 +2,8 @@
 
 A condition is written once, in law terms ("eligible for release", "a warrant signed by a
 federal judge was shown"), and the compiler turns it into Python source for single decisions,
-NumPy for batches, and a list of the values it tests for the enumerator of `psepa check`. There
+NumPy for batches, SQL for the simulator (DuckDB, and Spark SQL for a cluster; see
+`engine/sql.py`), and a list of the values it tests for the enumerator of `psepa check`. There
 is no second hand-written copy to drift.
 
 An absent fact is unknown. Each test says how it reads an unknown fact (`unknown=`), so that the
@@ -14,13 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import numpy.typing as npt
 
 from psepa.domain import BOOL_FACTS, ENUM_FACTS, SET_BITS, SET_FACTS
 from psepa.engine.citations import Cite
+
+if TYPE_CHECKING:
+    from psepa.engine.sql import Dialect
 
 Columns = Mapping[str, npt.NDArray[np.int64] | npt.NDArray[np.int32] | npt.NDArray[np.int8]]
 Mask = npt.NDArray[np.bool_]
@@ -42,6 +46,11 @@ class Expr:
 
     def np(self, cols: Columns) -> Mask:
         """The same test over columns of encoded facts."""
+        raise NotImplementedError
+
+    def sql(self, d: Dialect) -> str:
+        """The same test as a SQL boolean over the contract's columns, never NULL (an unknown
+        fact is read exactly as `py()` reads it)."""
         raise NotImplementedError
 
     def mentions(self) -> dict[str, frozenset[str]]:
@@ -82,6 +91,13 @@ class Is(Expr):
         table[255] = self.unknown
         return cast(Mask, np.take(table, cols[self.fact].view(np.uint8)))
 
+    def sql(self, d: Dialect) -> str:
+        col = d.column(self.fact)
+        test = f"{col} IN ({', '.join(d.text(v) for v in self.values)})"
+        if self.unknown:
+            return f"({col} IS NULL OR {test})"
+        return f"coalesce({test}, false)"
+
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset(self.values)}
 
@@ -104,6 +120,9 @@ class Yes(Expr):
         col = cols[self.fact]
         return cast(Mask, col != 0 if self.unknown else col == 1)
 
+    def sql(self, d: Dialect) -> str:
+        return f"({d.column(self.fact)} IS {'NOT FALSE' if self.unknown else 'TRUE'})"
+
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset()}
 
@@ -123,6 +142,9 @@ class No(Expr):
 
     def np(self, cols: Columns) -> Mask:
         return cast(Mask, cols[self.fact] == 0)
+
+    def sql(self, d: Dialect) -> str:
+        return f"({d.column(self.fact)} IS FALSE)"
 
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset()}
@@ -154,6 +176,13 @@ class Has(Expr):
     def np(self, cols: Columns) -> Mask:
         return cast(Mask, (cols[self.fact] & self.mask) != 0)
 
+    def sql(self, d: Dialect) -> str:
+        # A set fact is a ';'-separated list of its values in one text column. No value of a
+        # set fact contains another (domain.py checks), so a substring test is a member test.
+        col = d.column(self.fact)
+        tests = " OR ".join(d.contains(col, value) for value in self.values)
+        return f"coalesce({tests}, false)"
+
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset(self.values)}
 
@@ -169,6 +198,10 @@ class Known(Expr):
 
     def np(self, cols: Columns) -> Mask:
         return cast(Mask, cols[self.fact] != UNKNOWN)
+
+    def sql(self, d: Dialect) -> str:
+        # As in py(): a set fact is never None (absent is the empty set).
+        return "(true)" if self.fact in SET_FACTS else f"({d.column(self.fact)} IS NOT NULL)"
 
     def mentions(self) -> dict[str, frozenset[str]]:
         return {self.fact: frozenset()}
@@ -187,6 +220,9 @@ class AllOf(Expr):
             result = result & part.np(cols)
         return result
 
+    def sql(self, d: Dialect) -> str:
+        return "(" + " AND ".join(p.sql(d) for p in self.parts) + ")"
+
     def mentions(self) -> dict[str, frozenset[str]]:
         return _merge([p.mentions() for p in self.parts])
 
@@ -204,6 +240,9 @@ class AnyOf(Expr):
             result = result | part.np(cols)
         return result
 
+    def sql(self, d: Dialect) -> str:
+        return "(" + " OR ".join(p.sql(d) for p in self.parts) + ")"
+
     def mentions(self) -> dict[str, frozenset[str]]:
         return _merge([p.mentions() for p in self.parts])
 
@@ -217,6 +256,9 @@ class Not(Expr):
 
     def np(self, cols: Columns) -> Mask:
         return ~self.part.np(cols)
+
+    def sql(self, d: Dialect) -> str:
+        return f"(NOT {self.part.sql(d)})"
 
     def mentions(self) -> dict[str, frozenset[str]]:
         return self.part.mentions()
@@ -262,6 +304,9 @@ class Condition(Expr):
 
     def np(self, cols: Columns) -> Mask:
         return self.expr.np(cols)
+
+    def sql(self, d: Dialect) -> str:
+        return self.expr.sql(d)
 
     def mentions(self) -> dict[str, frozenset[str]]:
         found = self.expr.mentions()
