@@ -145,6 +145,14 @@ from psepa.simulate.cli import simulate_app  # noqa: E402  (issue 7: what-if sim
 
 app.add_typer(simulate_app, name="simulate")
 
+from psepa.notices.cli import notice_app  # noqa: E402  (issue 4: notices and the explainer)
+
+app.add_typer(notice_app, name="notice")
+
+from psepa.reports.cli import report_command  # noqa: E402  (issue 5: transparency reports)
+
+app.command("report")(report_command)
+
 
 @audit_app.command("verify")
 def audit_verify(

@@ -7,14 +7,14 @@ HTTP route):
     report = build_report(Store(url), period)   # public: small counts hidden, no names
     pdf = render(report, "pdf")                  # or "json", "csv" (a zip), "html"
 
-`InvalidPeriod`, `InvalidThreshold` and `UnknownFormat` are `PsepaError`s whose messages say
-what to write instead. The default threshold, `DEFAULT_THRESHOLD` (5), hides counts from 1 to
+`InvalidPeriod`, `InvalidThreshold`, `UnknownFormat` and `NoCaseRecords` are `PsepaError`s
+whose messages say what to write instead. The default threshold, `DEFAULT_THRESHOLD` (5), hides counts from 1 to
 4 in public reports. docs/reports.md describes every table and how each count is taken.
 """
 
 from __future__ import annotations
 
-from psepa.reports.build import build_report
+from psepa.reports.build import NoCaseRecords, build_report
 from psepa.reports.model import Column, Finding, Report, Table
 from psepa.reports.period import InvalidPeriod, Period, parse_period
 from psepa.reports.privacy import DEFAULT_THRESHOLD, InvalidThreshold
@@ -28,6 +28,7 @@ __all__ = [
     "Format",
     "InvalidPeriod",
     "InvalidThreshold",
+    "NoCaseRecords",
     "Period",
     "Report",
     "Table",

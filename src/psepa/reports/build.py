@@ -13,9 +13,13 @@ import datetime as dt
 import json
 import statistics
 from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from sqlalchemy import inspect
 
 from psepa.cases.intake import KINDS
 from psepa.cases.store import Store
+from psepa.errors import PsepaError
 from psepa.reports.model import Column, Finding, Report, Table, Value
 from psepa.reports.period import Period
 from psepa.reports.privacy import DEFAULT_THRESHOLD, check_threshold, suppress
@@ -78,6 +82,10 @@ CHANGE = _c(
 )
 
 
+class NoCaseRecords(PsepaError, LookupError):
+    """The database holds no case records to report on (wrong address, or never set up)."""
+
+
 def build_report(
     store: Store,
     period: Period,
@@ -93,6 +101,7 @@ def build_report(
     behind any hold beyond release, for the Sheriff to look into."""
     check_threshold(threshold)
     previous = period.previous()
+    _check_records(store)
     with store.reading() as s:
         facts = gather(s, period, previous)
     tables = [
@@ -128,6 +137,25 @@ def build_report(
 
     report.charts = draw_all(report)
     return report
+
+
+def _check_records(store: Store) -> None:
+    if store.url.startswith("sqlite:///"):
+        path = store.url.removeprefix("sqlite:///")
+        if path not in ("", ":memory:") and not Path(path).is_file():
+            raise NoCaseRecords(
+                f"no database at {path}: give the case records' address with --db "
+                "(or $PSEPA_DATABASE_URL)"
+            )
+    try:
+        present = inspect(store.engine).has_table("requests")
+    except Exception as exc:  # unreachable server, bad credentials
+        raise NoCaseRecords(f"cannot read the case records at {store.url}: {exc}") from None
+    if not present:
+        raise NoCaseRecords(
+            f"the database {store.url} has no case records: it was never migrated "
+            "(any `psepa case` command sets it up)"
+        )
 
 
 def _in(period: Period, day: dt.date) -> bool:
@@ -697,7 +725,7 @@ def findings(facts: Facts, public: bool, threshold: int) -> list[Finding]:
             "judge's warrant (DRMC 28-250(a)(1), C.R.S. 24-76.6-102): the count is zero, as "
             "the law requires."
             if unlawful == 0
-            else f"{words(unlawful)} {_people_word(unlawful)} handed to ICE later than the "
+            else f"{words(unlawful)} {_people_word(shown(unlawful))} handed to ICE later than the "
             "moment they were eligible for release, without a judge's warrant. The law requires "
             "zero; the internal report lists the bookings to look into.",
             shown(unlawful),
@@ -705,7 +733,7 @@ def findings(facts: Facts, public: bool, threshold: int) -> list[Finding]:
         ),
         Finding(
             "holds_on_judicial_warrant",
-            f"{words(lawful)} {_people_word(lawful, 'stayed')} in custody past release on a "
+            f"{words(lawful)} {_people_word(shown(lawful), 'stayed')} in custody past release on a "
             "judge's warrant or writ, which the law allows.",
             shown(lawful),
             True,
@@ -726,7 +754,7 @@ def findings(facts: Facts, public: bool, threshold: int) -> list[Finding]:
     return out
 
 
-def _people_word(n: int, verb: str = "were") -> str:
+def _people_word(n: int | None, verb: str = "were") -> str:
     if verb == "were":
         return "person was" if n == 1 else "people were"
     return ("person " if n == 1 else "people ") + verb
