@@ -8,8 +8,8 @@ HTTP route):
     pdf = render(report, "pdf")                  # or "json", "csv" (a zip), "html"
 
 `InvalidPeriod`, `InvalidThreshold`, `UnknownFormat` and `NoCaseRecords` are `PsepaError`s
-whose messages say what to write instead. The default threshold, `DEFAULT_THRESHOLD` (5), hides counts from 1 to
-4 in public reports. docs/reports.md describes every table and how each count is taken.
+whose messages say what to write instead. The default threshold, `DEFAULT_THRESHOLD` (5),
+hides counts from 1 to 4 in public reports. docs/reports.md describes every table and how each count is taken.
 """
 
 from __future__ import annotations
