@@ -9,7 +9,8 @@ HTTP route):
 
 `InvalidPeriod`, `InvalidThreshold`, `UnknownFormat` and `NoCaseRecords` are `PsepaError`s
 whose messages say what to write instead. The default threshold, `DEFAULT_THRESHOLD` (5),
-hides counts from 1 to 4 in public reports. docs/reports.md describes every table and how each count is taken.
+hides counts from 1 to 4 in public reports. docs/reports.md describes every table and how each
+count is taken.
 """
 
 from __future__ import annotations
