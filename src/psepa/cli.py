@@ -145,6 +145,10 @@ from psepa.simulate.cli import simulate_app  # noqa: E402  (issue 7: what-if sim
 
 app.add_typer(simulate_app, name="simulate")
 
+from psepa.web.cli import serve  # noqa: E402  (issue 4: the HTTP API and web app)
+
+app.command()(serve)
+
 from psepa.notices.cli import notice_app  # noqa: E402  (issue 4: notices and the explainer)
 
 app.add_typer(notice_app, name="notice")

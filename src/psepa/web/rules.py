@@ -1,0 +1,126 @@
+"""Who may call each route: every route declares its rule, and the app refuses to start without.
+
+A rule is a `Gate` placed in the route's dependencies. It finds the caller (an API token in
+`Authorization: Bearer ...`, else the browser's session cookie), answers 401 to nobody and 403
+to a role not listed, and, for a browser, checks the form token on every request that changes
+something (a page on another site cannot read the token, so it cannot forge the post).
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterable
+
+from fastapi import Request
+from fastapi.routing import APIRoute
+from starlette.routing import BaseRoute
+
+from psepa.errors import PsepaError
+from psepa.web.accounts import Principal, Role
+
+SESSION_COOKIE = "psepa_session"
+CSRF_FIELD = "csrf"
+CSRF_HEADER = "x-csrf-token"
+_SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+STAFF = (Role.CLERK, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN)
+CASEWORK = (Role.CLERK, Role.SUPERVISOR)  # change case records
+CASE_READERS = (Role.CLERK, Role.SUPERVISOR, Role.AUDITOR)
+AUDIT = (Role.SUPERVISOR, Role.AUDITOR)
+ADMIN = (Role.ADMIN,)
+
+
+class NotAuthenticated(PsepaError):
+    """No valid session or token came with a request that needs one."""
+
+
+class Forbidden(PsepaError):
+    """The caller's role may not use this route."""
+
+
+class CsrfRejected(PsepaError):
+    """A browser's change came without its page's form token."""
+
+
+class Gate:
+    """The rule of one route: public, or the roles that may call it."""
+
+    def __init__(self, *roles: Role, public: bool = False) -> None:
+        if public == bool(roles):
+            raise ValueError("a gate is either public or lists roles, not both or neither")
+        self.public = public
+        self.roles = frozenset(roles)
+
+    def allows(self, role: Role | None) -> bool:
+        return self.public or (role is not None and role in self.roles)
+
+    def __repr__(self) -> str:
+        return "Gate(public)" if self.public else f"Gate({', '.join(sorted(self.roles))})"
+
+    async def __call__(self, request: Request) -> Principal | None:
+        who = caller(request)
+        request.state.principal = who
+        if self.public:
+            return who
+        if who is None:
+            raise NotAuthenticated("log in, or send an API token as 'Authorization: Bearer ...'")
+        if who.role not in self.roles:
+            raise Forbidden(
+                f"the {who.role.value} role may not do this; it needs one of: "
+                f"{', '.join(sorted(r.value for r in self.roles))}"
+            )
+        if who.via == "session" and request.method not in _SAFE:
+            await _check_csrf(request, who)
+        return who
+
+
+def caller(request: Request) -> Principal | None:
+    """The principal of a request, found once and kept on the request."""
+    if hasattr(request.state, "principal"):
+        found: Principal | None = request.state.principal
+        return found
+    accounts = request.app.state.psepa.accounts
+    header = request.headers.get("authorization", "")
+    who: Principal | None
+    if header.lower().startswith("bearer "):
+        who = accounts.token(header[7:].strip())
+    else:
+        who = accounts.session(request.cookies.get(SESSION_COOKIE, ""))
+    request.state.principal = who
+    return who
+
+
+async def _check_csrf(request: Request, who: Principal) -> None:
+    sent = request.headers.get(CSRF_HEADER, "")
+    if not sent and request.headers.get("content-type", "").startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        value = form.get(CSRF_FIELD, "")
+        sent = value if isinstance(value, str) else ""
+    if not sent or not hmac.compare_digest(sent, who.csrf):
+        raise CsrfRejected(
+            "this form is out of date or came from another site; reload the page and try again"
+        )
+
+
+def gate_of(route: BaseRoute) -> Gate | None:
+    """The rule a route declared, if any."""
+    if not isinstance(route, APIRoute):
+        return None
+    pending = list(route.dependant.dependencies)
+    while pending:
+        dependency = pending.pop()
+        if isinstance(dependency.call, Gate):
+            return dependency.call
+        pending.extend(dependency.dependencies)
+    return None
+
+
+def undeclared(routes: Iterable[BaseRoute]) -> list[str]:
+    """API routes without a rule: a programming error the app factory refuses."""
+    return [
+        f"{sorted(route.methods or ())} {route.path}"
+        for route in routes
+        if isinstance(route, APIRoute) and gate_of(route) is None
+    ]
