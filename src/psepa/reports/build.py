@@ -25,7 +25,7 @@ from psepa.reports.period import Period
 from psepa.reports.privacy import DEFAULT_THRESHOLD, check_threshold, suppress
 from psepa.reports.queries import ICE_CUSTODY, Facts, gather
 
-TRACKING = "DRMC 28-253 (tracking of ICE requests); EO 142"
+TRACKING = "DRMC 28-253; psepa rule A-21 (each request counted for the council)"
 NYC = "New York City Admin. Code 14-154 (NYPD) and 9-131 (DOC), annual detainer report"
 TRUTH = "Cal. Gov. Code 7283.1(d) (TRUTH Act community forum)"
 
