@@ -109,7 +109,7 @@ class Wording:
             raise MissingWording(self.language, key)
         return text.format(**params) if params else text
 
-    def keys(self) -> set[str]:
+    def entries(self) -> set[str]:
         return {str(m.id) for m in self.catalogue if m.id and isinstance(m.id, str)}
 
 

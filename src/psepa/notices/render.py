@@ -238,17 +238,18 @@ def _law_date(law: LawOn, t: Wording, language: str) -> str:
 def explainer_context(law: LawOn, t: Wording, language: str) -> dict[str, Any]:
     """Everything the explainer template shows, in `language`."""
     groups = []
+    shown: dict[str, _Shown] = {}  # a point said twice (two actions, one meaning) shows once
     for group, points in law.grouped():
-        shown: dict[str, _Shown] = {}
+        listed: list[_Shown] = []
         for point in points:
             one = _shown(point, t, language)
             if one.text in shown:
                 shown[one.text].absorb(one)
             else:
                 shown[one.text] = one
-        groups.append(
-            {"id": group.value, "title": t(f"group.{group.value}"), "points": list(shown.values())}
-        )
+                listed.append(one)
+        if listed:
+            groups.append({"id": group.value, "title": t(f"group.{group.value}"), "points": listed})
     return {
         "t": t,
         "lang": language,
