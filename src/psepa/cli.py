@@ -144,6 +144,9 @@ app.add_typer(_case_app(), name="case")
 from psepa.simulate.cli import simulate_app  # noqa: E402  (issue 7: what-if simulation)
 
 app.add_typer(simulate_app, name="simulate")
+from psepa.guard.cli import guard_app  # noqa: E402  (issue 6: the records guard)
+
+app.add_typer(guard_app, name="guard")
 
 from psepa.web.cli import serve  # noqa: E402  (issue 4: the HTTP API and web app)
 

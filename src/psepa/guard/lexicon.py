@@ -1,0 +1,424 @@
+"""The words that ask about or record status, in English and Spanish, and the look-alikes.
+
+Every pattern is a regular expression over normalised text (see `normalise`): folded words
+one space apart. A *term* is a way of naming one category; a *look-alike* is a phrase that
+contains a term's words but means something else ("nationality of the ship", "right-of-way
+work permit", "Visa or Mastercard"), and a hit inside a look-alike is dropped. *Negations*
+are the phrases before a term that turn a question into a promise not to ask ("we will not
+ask about your immigration status", "sin importar su estatus migratorio").
+"""
+
+from __future__ import annotations
+
+from psepa.guard.categories import Category
+
+C = Category
+
+US = r"(?:us|united states|america|this country|the country)"
+ES_US = r"(?:estados unidos|los estados unidos|el pais|este pais|us)"
+PERSON = r"(?:you|he|she|they|the \w+|your \w+|his \w+|her \w+)"
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+
+# Terms that read the same in column names, form labels, notes and cell values.
+TERMS: dict[Category, tuple[str, ...]] = {
+    C.STATUS: (
+        r"immigration (?:status|standing|category|classification|class|history|documents?|"
+        r"documentation|papers|paperwork|record|records|situation|condition|violations?|"
+        r"information|info|details|type|code|flag|indicator)",
+        r"(?:immigrant|nonimmigrant|non immigrant) (?:status|visa|category|classification)",
+        r"(?:are|is|am|was|were) (?:you|he|she|they|i|the \w+) (?:an? )?(?:undocumented )?"
+        r"(?:immigrants?|migrants?)",
+        r"(?:he|she|subject|defendant|client|individual|person|inmate|arrestee|applicant|"
+        r"suspect|victim|probationer|offender|detainee|witness|tenant|patient|student) "
+        r"(?:is|was|may be) (?:an? )?(?:undocumented |illegal )?(?:immigrant|migrant)",
+        r"undocumented",
+        r"illegal (?:aliens?|immigrants?|immigration|entry|entrant|reentry|re entry|status)",
+        r"illegally (?:in|present|entered|residing|here|living|staying)",
+        r"in (?:the )?" + US + r" illegally",
+        r"(?:here|present|living|residing|staying) (?:illegally|unlawfully)",
+        r"unlawful(?:ly)? (?:present|presence|status)",
+        r"(?:lawful|legal) (?:presence|immigration status|status in (?:the )?" + US + r")",
+        r"(?:lawfully|legally) (?:present|residing|admitted)",
+        r"(?:lawfully|legally) in (?:the )?" + US,
+        r"in (?:the )?" + US + r" (?:lawfully|legally)",
+        r"legal status",
+        r"out of status",
+        r"overstay(?:ed|s)?",
+        r"daca",
+        r"deferred action",
+        r"tps",
+        r"temporary protected status",
+        r"refugee (?:status|flag|indicator|yn|date|number|arrival|case)",
+        r"(?:is|was|are|am) (?:an? )?refugees?",
+        r"asyl(?:um|ee|ees)",
+        r"removal (?:proceedings|case|order|hearing|status)",
+        r"(?:order of|final order of) removal",
+        r"deportation (?:proceedings|case|order|status|history|hearing|record)",
+        r"(?:been|was|were|previously|prior|formerly|once) deported",
+        r"prior deportations?",
+        r"alien (?:status|flag|indicator|yn|type|class|classification)",
+        r"(?:are|is) (?:you |he |she |the \w+ )?an? alien",
+        r"(?:resident|nonresident|non resident|illegal|criminal|removable|deportable|"
+        r"inadmissible) aliens?",
+        r"(?:no|without|has|have|had|does not have|doesn t have|lacks?) (?:any |his |her |"
+        r"their |your |legal )?(?:papers|immigration papers)",
+        r"documented (?:status|immigrant)",
+        r"documentation status",
+        r"(?:estatus|status|situacion|condicion|calidad|estado) (?:migratori[oa]|"
+        r"inmigratori[oa]|de inmigracion|de migracion|legal|de residencia legal|"
+        r"de (?:legal )?permanencia)",
+        r"(?:situacion|estatus|condicion) (?:legal )?(?:en|dentro de) " + ES_US,
+        r"(?:documentos|historial|expediente|antecedentes|registro) migratori[oa]s?",
+        r"(?:legalmente|ilegalmente|de manera (?:legal|ilegal)|de forma (?:legal|ilegal)|"
+        r"sin documentos) en " + ES_US,
+        r"en " + ES_US + r" (?:legalmente|ilegalmente|de manera (?:legal|ilegal)|"
+        r"sin documentos|sin papeles)",
+        r"(?:presencia|estancia|permanencia) (?:legal|ilegal|irregular)",
+        r"sin (?:papeles|documentos migratorios|estatus)",
+        r"indocumentad[oa]s?",
+        r"inmigrantes? (?:indocumentad[oa]s?|ilegal(?:es)?|irregular(?:es)?)",
+        r"(?:es|eres|son|era|sea|fue) (?:usted |el |ella )?(?:un |una )?(?:inmigrante|migrante)",
+        r"situacion (?:migratoria|irregular)",
+        r"asilo",
+        r"solicit(?:ud|ante) de asilo",
+        r"deportad[oa]s?",
+        r"(?:proceso|orden|procedimiento|audiencia)s? de (?:deportacion|expulsion|remocion)",
+        r"accion diferida",
+        r"proteccion temporal",
+        r"(?:es|era|son) (?:un |una )?refugiad[oa]s?",
+        r"(?:estatus|condicion) de refugiad[oa]",
+        r"(?:tiene|tienen|tienes|no tiene|no tienen|sin) (?:sus |su )?papeles",
+    ),
+    C.CITIZENSHIP: (
+        r"citizenships?",
+        r"citizen status",
+        r"(?:us|united states|american) citizens?",
+        r"citizens? (?:of|in) (?:the |another |which |what |a foreign |any other )?"
+        r"(?:us|united states|country|nation|state)",
+        r"non ?citizens?",
+        r"(?:are you|is he|is she|is the \w+|am i|was he|was she|is|was|not) (?:a |an )?"
+        r"(?:us |united states |american )?citizens?",
+        r"citizen (?:flag|yn|y n|ind|indicator|code|cd|country|type|yes no|\(y n\))",
+        r"naturali[sz](?:ed|ation)",
+        r"nationality",
+        r"nationalities",
+        r"nationals? of (?:the |another |which |what |a foreign |any other )?"
+        r"(?:country|nation|us|united states)",
+        r"(?:us|united states|non us|foreign) nationals?",
+        r"foreign (?:citizens?|citizenship|nationality)",
+        r"(?:dual|second|other|current|former|prior|previous) (?:citizenship|nationality)",
+        r"(?:certificate|proof|evidence) of (?:us )?(?:citizenship|naturalization)",
+        r"ciudadania",
+        r"ciudadan[oa]s? (?:estadounidenses?|americanos?|americanas?|norteamericanos?|"
+        r"norteamericanas?|de (?:los )?estados unidos|de (?:otro|que|cual|algun) pais|"
+        r"mexican[oa]s?|us|extranjer[oa]s?)",
+        r"(?:es|eres|son|era|sea|soy|fue) (?:usted |el |ella )?(?:un |una )?ciudadan[oa]s?",
+        r"no ciudadan[oa]s?",
+        r"nacionalidad(?:es)?",
+        r"naturalizacion",
+        r"naturalizad[oa]s?",
+        r"(?:es|eres|son|era|sea|fue) (?:usted |el |ella )?(?:un |una )?extranjer[oa]s?",
+    ),
+    C.NATIONAL_ORIGIN: (
+        r"national origins?",
+        r"nation(?:al)? of origin",
+        r"(?:country|countries|nation) of origin",
+        r"origin country",
+        r"(?:home|native|ancestral) (?:country|nation|land)",
+        r"what country (?:are|is|do|does|did) " + PERSON + r"(?: \w+)? (?:from|come from)",
+        r"which country (?:are|is|do|does|did) " + PERSON + r"(?: \w+)? (?:from|come from)",
+        r"(?:country|nation) (?:you are|he is|she is|they are|you come|he comes|she comes|"
+        r"they come|you came|he came|she came) from",
+        r"where (?:are|is|do|does) " + PERSON + r" (?:originally )?(?:from|come from)",
+        r"originally from",
+        r"origen nacional",
+        r"(?:pais|paises|nacion|lugar) de (?:origen|procedencia)",
+        r"pais natal",
+        r"de (?:que|cual) pais (?:es|eres|son|viene|vienes|vino|proviene|procede|es originari[oa])",
+        r"(?:es|eres|son|era) (?:usted )?originari[oa]s?",
+        r"de donde es (?:usted|originari[oa]|el|ella)",
+    ),
+    C.PLACE_OF_BIRTH: (
+        r"(?:place|country|countries|city|state|town|nation|province|municipality|location|"
+        r"region|county) of birth",
+        r"birth (?:place|country|city|state|town|nation|province|location|municipality|"
+        r"county)",
+        r"(?:foreign|native|us|american|locally|domestically) born",
+        r"born (?:outside|abroad|overseas|elsewhere)",
+        r"born in (?!\d|(?:" + MONTHS + r"|the year|year|a year|spring|summer|fall|winter|"
+        r"autumn)\b)\w+",
+        r"where (?:were|was) " + PERSON + r" born",
+        r"(?:lugar|pais|ciudad|estado|municipio|provincia|localidad|departamento|region) "
+        r"de nacimiento",
+        r"(?:lugar|pais|ciudad) nac",
+        r"naci(?:o|ste|eron|mos|do|da|dos|das)? (?:en|fuera) (?!\d|(?:" + MONTHS + r"|el ano)\b)"
+        r"\w+",
+        r"donde naci(?:o|ste|eron)",
+        r"(?:es|era|eres|soy) natural de",
+    ),
+    C.A_NUMBER: (
+        r"alien (?:registration|reg|number|no|#|file|id|identification)(?: number| no| #)?",
+        r"(?:uscis|ins|dhs) (?:number|no|#|file number|case number|id|identifier|"
+        r"registration)",
+        r"a file number",
+        r"registro de extranjer[oa]s?",
+        r"numero (?:de )?(?:extranjero|uscis)",
+        r"numero a (?:del? |de su )?(?:extranjero|inmigracion|uscis)",
+    ),
+    C.PASSPORT: (
+        r"passports?",
+        r"pasaportes?",
+        r"travel documents?",
+        r"documento de viaje",
+    ),
+    C.VISA: (
+        r"visas? (?:type|status|number|no|category|class|classification|expiration|expiry|"
+        r"expires|expired|issued|issue date|holder|holders|#|code|info|information|cd|"
+        r"application|sponsorship|sponsor)",
+        r"(?:type|class|category|kind) of visa",
+        r"(?:student|work|tourist|visitor|travel|immigrant|nonimmigrant|non immigrant|u|t|"
+        r"k 1|fiance|spouse|expired|valid|current|temporary|employment|h 1b|h 1 b|f 1|j 1|"
+        r"b 1|b 2|l 1|o 1|tn|e 2|r 1|h 2a|h 2 a|h 2b|h 2 b) visas?",
+        r"(?:h 1b|h 1 b|h 2a|h 2 a|h 2b|h 2 b|b1 b2|b 1 b 2)",
+        r"(?:have|has|hold|holds|holding|had|with|on) (?:a |an |any |his |her |your |their )?"
+        r"(?:valid |current |expired |us )?visas?",
+        r"i 94",
+        r"i 20",
+        r"sevis",
+        r"visados?",
+        r"(?:tipo|numero|clase|categoria|vencimiento|fecha de vencimiento) de (?:la )?"
+        r"(?:visa|visado)",
+        r"visas? (?:de )?(?:estudiante|trabajo|turista|turismo|vencida|expirada|valida|"
+        r"temporal|u|t)",
+        r"(?:tiene|tienes|tenia|con|sin) (?:una |su |la )?(?:visa|visado)",
+    ),
+    C.GREEN_CARD: (
+        r"green cards?",
+        r"permanent residents?",
+        r"permanent residency",
+        r"lawful permanent",
+        r"legal permanent",
+        r"(?:resident alien|alien registration|permanent resident) (?:card|cards|receipt card)",
+        r"lpr (?:status|since|date|card|number|no)",
+        r"(?:is|are|an) lpr",
+        r"i 551",
+        r"i 90",
+        r"prc (?:number|no|#)",
+        r"residentes? permanentes?",
+        r"residencia permanente",
+        r"tarjeta (?:de residencia|de residente|verde)",
+    ),
+    C.WORK_PERMIT: (
+        r"work (?:permits?|authori[sz]ations?|authori[sz]ation document)",
+        r"employment authori[sz]ation(?: document| card| number)?",
+        r"(?:authorized|authorised|permitted|allowed) to (?:legally )?work",
+        r"(?:eligible|eligibility) to work in (?:the )?" + US,
+        r"(?:legally|lawfully) (?:work|employed|employable)",
+        r"(?:legal|lawful) (?:right|authori[sz]ation|permission) to work",
+        r"right to work in (?:the )?" + US,
+        r"ead(?: card| number| no| #| category| expiration| expiry)?",
+        r"i 766",
+        r"(?:form )?i 9(?: form| verification| documents?| status)?",
+        r"e verify",
+        r"employment eligibility verification",
+        r"permisos? (?:de|para) trabaj(?:o|ar)",
+        r"autorizacion (?:de|para) (?:empleo|trabajar|trabajo)",
+        r"(?:autorizad[oa]s?|elegibles?|permitid[oa]s?) para trabajar",
+        r"documento de autorizacion de empleo",
+        r"permiso laboral",
+    ),
+}
+
+# Terms only trusted in column and field names, where a sentence cannot start with "A number".
+IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
+    C.A_NUMBER: (r"a (?:number|no|#|nbr)", r"alien (?:reg )?no"),
+    C.STATUS: (r"(?<=^ )(?:alien|immigration)(?= $)", r"is alien"),
+    C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)"),
+    C.VISA: (r"(?<=^ )visa(?= $)",),
+    C.GREEN_CARD: (r"lpr status", r"is lpr"),
+    C.PASSPORT: (r"ppt (?:no|number|#)",),
+}
+
+# Case-sensitive patterns over the original text: "A-Number", "A#", "A Number".
+RAW_TERMS: dict[Category, tuple[str, ...]] = {
+    C.A_NUMBER: (
+        r"\b[Aa]\s?[-‐–]\s?(?:[Nn]umber|[Nn]um|[Nn]o\b|[Nn]br|#)",
+        r"\b[Aa]\s?#",
+        r"\bA\s(?:Number|NUMBER|No\.)",
+        r"\bA[-‐]?[Ff]ile\b",
+        r"\b[Aa]lien\s?#",
+        r"(?:^|\W)(?:[Nn][uú]mero|No\.)\s+A(?:\W*$|\s+de\b)",
+    ),
+}
+
+# Phrases that contain a term but mean something else; a hit inside one is dropped.
+LOOK_ALIKES: tuple[str, ...] = (
+    # vessels, vehicles, companies and goods have a nationality or origin; people here do not
+    r"(?:nationality|flag|registry|registration|country|nation) of (?:the |this |that |a |its )?"
+    r"(?:\w+ )?(?:ship|vessel|aircraft|boat|plane|vehicle|vehicles|car|truck|carrier|airline|"
+    r"company|corporation|business|manufacturer|team|product|products|goods|item|items|"
+    r"merchandise|shipment|parts|component|components|food|equipment|trailer|registration)",
+    r"(?:ship|vessel|aircraft|boat|carrier|company|corporate|team|flag|vehicle|product) "
+    r"(?:nationality|country of origin|origin country|national origin)",
+    r"(?:country|countries) of origin (?:of|for) (?:the |this |these |its )?(?:\w+ )?"
+    r"(?:product|products|goods|item|items|merchandise|shipment|parts|vehicle|component|"
+    r"components|food|equipment|manufacture|materials|import|imports|steel|produce|call|"
+    r"calls|traffic|data|packet|packets|email|malware)",
+    r"(?:nacionalidad|pais de origen|bandera) del? (?:\w+ )?(?:buque|barco|embarcacion|aeronave|"
+    r"avion|vehiculo|empresa|compania|equipo|producto|productos|mercancia|mercancias|envio|"
+    r"articulo|articulos|camion)",
+    r"pais de origen de (?:los|las) (?:productos|mercancias|articulos|bienes)",
+    # "legal status" of a business, a property, a case
+    r"legal status of (?:the |this |a |your |its )?(?:business|entity|company|organization|"
+    r"organisation|property|corporation|firm|partnership|nonprofit|llc|case|claim|parcel|"
+    r"building|structure|road|street|land|trust|marriage|child custody)",
+    r"(?:business|entity|corporate|company|organization|property|case|parcel|marital) "
+    r"legal status",
+    r"(?:situacion|estatus|condicion) legal de (?:la |el |su )?(?:empresa|negocio|propiedad|"
+    r"entidad|organizacion|caso|inmueble|terreno|sociedad)",
+    # work permits for streets, construction and minors are not employment authorisation
+    r"(?:right of way|row|street|streets|construction|building|excavation|hot|electrical|"
+    r"plumbing|sidewalk|utility|utilities|road|roadway|minor|minors|youth|child|teen|"
+    r"oversize|demolition|tree|confined space|city|public works|curb|traffic|lane|"
+    r"encroachment|occupancy) work permits?",
+    r"work permits? (?:for|to|on|in) (?:the |a )?(?:street|streets|sidewalk|right of way|"
+    r"construction|excavation|site|road|alley|curb|lane|minors?|youth)",
+    r"permisos? de trabajo (?:en|para|sobre) (?:la |el )?(?:via|calle|banqueta|acera|obra|"
+    r"construccion|menores|excavacion)",
+    r"permisos? de trabajo (?:de|para) menores",
+    # Visa the card company
+    r"visas? (?:card|cards|debit|credit|mastercard|master card|amex|gift|prepaid|checkout|"
+    r"payment|payments|or mastercard|and mastercard|o mastercard|y mastercard|discover)",
+    r"(?:card|cards|credit|debit|payment|pay|paid|tarjeta|pago|mastercard|amex|discover|"
+    r"card type|card brand|accepted|accept|aceptamos) (?:\w+ )?visas?",
+    # passports that are not travel documents
+    r"(?:vaccine|vaccination|covid|pet|culture|cultural|museum|library|fitness|recreation|"
+    r"rec|parks|park|wellness|fun|summer|explorer|digital|product|brewery|passport to)"
+    r" passports?",
+    r"passports? (?:program|programme|pass|stamp rally) (?:for|to|of) (?:\w+ )?(?:parks|"
+    r"recreation|museums|libraries|breweries|trails)",
+    r"pasaportes? (?:de vacunacion|cultural|de mascota)",
+    r"asilo (?:de ancianos|para ancianos)",
+    r"(?:lunatic|insane|animal) asylum",
+    r"(?:direccion|domicilio) de residencia permanente",
+    r"(?:citizens?|permanent resident) (?:complaint|review|advisory|oversight|academy|"
+    r"police academy|board|survey|request)",
+    r"refugee (?:camp|camps|resettlement agency)",
+    # "a foreign national" is only a finding when someone is asked or recorded to be one;
+    # prose about federal immigration authorities is neither
+    r"travel documents? (?:for|of) (?:the )?(?:team|trip|employee travel)",
+)
+
+# Phrases before a term that make a sentence a promise not to ask, or a statement about law.
+NEGATIONS: tuple[str, ...] = (
+    r"(?:not|never|no|don t|doesn t|didn t|won t|cannot|can t|shan t|without|nunca|jamas|ni)"
+    r" (?:\w+ ){0,5}(?:ask|asks|asked|asking|inquire|inquires|inquired|inquiring|collect|"
+    r"collects|collected|collecting|record|records|recorded|recording|require|requires|"
+    r"required|request|requests|requested|need|needs|needed|share|shares|shared|sharing|"
+    r"disclose|discloses|disclosed|store|stores|stored|keep|keeps|kept|gather|gathers|"
+    r"question|questions|questioned|answer|answering|check|checks|checked|verify|verifies|"
+    r"depend|depends|based|affect|affects|matter|matters|consider|considers|use|used|"
+    r"track|tracks|pregunt\w*|pid\w*|pedi\w*|pide\w*|solicit\w*|recopil\w*|registr\w*|"
+    r"guard\w*|compart\w*|requier\w*|requer\w*|necesit\w*|exig\w*|verific\w*|respond\w*|"
+    r"contest\w*|revel\w*|divulg\w*|depend\w*|afect\w*|import\w*|us\w*|consider\w*)"
+    r"(?: \w+){0,6} $",
+    r"(?:regardless|irrespective|independent|independently) of (?:\w+ ){0,3}$",
+    r"(?:without regard to|no matter|whatever|whether or not|open to all|available to all)"
+    r" (?:\w+ ){0,3}$",
+    r"(?:sin importar|independientemente de|sin tener en cuenta|sin considerar|"
+    r"cualquiera que sea) (?:\w+ ){0,3}$",
+    r"right (?:to|not to) (?:remain silent|refuse|decline|not answer|not say|not tell|"
+    r"keep|not share|not disclose|answer)(?: \w+){0,6} $",
+    r"derecho a (?:guardar silencio|no (?:contestar|responder|decir|revelar|compartir)|"
+    r"negarse|mantener)(?: \w+){0,6} $",
+    r"(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bars|barred|against|"
+    r"prohibe|prohiben|prohibido|prohibida) (?:\w+ ){0,5}(?:ask|asking|collect|collecting|"
+    r"record|recording|share|sharing|inquir\w*|pregunt\w*|recopil\w*|registr\w*|"
+    r"compart\w*|solicit\w*)(?: \w+){0,5} $",
+    r"(?:policy|policies|law|laws|ordinance|ordinances|rule|rules|rights|protections|"
+    r"ley|leyes|politica|politicas|derechos|reglas|protecciones) (?:on|about|regarding|"
+    r"concerning|protecting|that protect|sobre|acerca del?|relativas? al?|respecto al?|"
+    r"que protegen|de proteccion de) (?:\w+ ){0,3}$",
+    r"(?:not|no) (?:\w+ ){0,2}(?:a )?(?:question|requirement|condition|factor|criterion|"
+    r"pregunta|requisito|condicion|factor|criterio)s? (?:\w+ ){0,4}$",
+)
+
+# Word stems of which every term above contains at least one, in RE2 syntax for Arrow's
+# vectorised filter over cell values (tests/guard/test_lexicon.py checks the superset).
+PREFILTER = "|".join(
+    (
+        r"citiz",
+        r"ciudadan",
+        r"migra",
+        r"undoc",
+        r"indoc",
+        r"illegal",
+        r"ilegal",
+        r"lawful",
+        r"legal",
+        r"status",
+        r"estatus",
+        r"overstay",
+        r"daca",
+        r"deferred",
+        r"diferida",
+        r"\btps\b",
+        r"protected",
+        r"protecci",
+        r"refug",
+        r"asyl",
+        r"asilo",
+        r"remov",
+        r"deport",
+        r"alien",
+        r"extranjer",
+        r"papers",
+        r"papeles",
+        r"document",
+        r"natural",
+        r"national",
+        r"nacional",
+        r"origin",
+        r"origen",
+        r"procedencia",
+        r"natal",
+        r"country",
+        r"pa[ií]s",
+        r"birth",
+        r"born",
+        r"naci",
+        r"uscis",
+        r"\bins\b",
+        r"\bdhs\b",
+        r"a.?file",
+        r"passport",
+        r"pasaporte",
+        r"travel",
+        r"viaje",
+        r"visa",
+        r"visado",
+        r"\bi.?(?:94|20|551|90|766|9)\b",
+        r"sevis",
+        r"green",
+        r"permanent",
+        r"\blpr\b",
+        r"\bprc\b",
+        r"tarjeta",
+        r"work",
+        r"employ",
+        r"trabaj",
+        r"empleo",
+        r"laboral",
+        r"\bead\b",
+        r"verify",
+        r"\ba\s?[-#‐–]",
+        r"n[uú]mero a\b",
+        r"\ba number",
+        r"where",
+        r"d[oó]nde",
+        r"regist",
+    )
+)

@@ -1,0 +1,117 @@
+"""Find the categories a piece of text asks about or records.
+
+A lexicon of regular expressions over normalised text, rather than a statistical model: column
+names like `CTZN_STS_CD` have no grammar a tagger could use, every hit can be explained by the
+phrase that caused it, and the same matcher must keep up with a gigabyte of CSV values.
+docs/guard.md says why spaCy's matchers were not used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from psepa.guard import lexicon
+from psepa.guard.categories import Category
+from psepa.guard.normalise import normalise
+
+# A full stop ends a sentence unless it follows a lone letter, as in "U.S." or "A.".
+_SENTENCE = re.compile(r"(?<!\b[A-Za-z])[.!?;]+(?=\s|$)|[¿¡\n\r]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One category found, with the words (normalised) that showed it."""
+
+    category: Category
+    phrase: str
+
+
+@dataclass(frozen=True)
+class _Span:
+    category: Category
+    start: int
+    end: int
+    phrase: str
+
+
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(?<= )(?:" + "|".join(f"(?:{p})" for p in patterns) + ")(?= )")
+
+
+class Matcher:
+    """The compiled lexicon; one instance serves every scanner (`MATCHER`)."""
+
+    def __init__(self) -> None:
+        self._text = {c: _alternation(ps) for c, ps in lexicon.TERMS.items()}
+        self._identifier = {
+            c: _alternation(lexicon.TERMS[c] + lexicon.IDENTIFIER_TERMS.get(c, ()))
+            for c in Category
+        }
+        self._raw = {c: re.compile("|".join(ps)) for c, ps in lexicon.RAW_TERMS.items()}
+        self._look_alikes = _alternation(lexicon.LOOK_ALIKES)
+        self._negations = [re.compile(p) for p in lexicon.NEGATIONS]
+
+    def find(self, text: str, *, identifier: bool = False) -> tuple[Hit, ...]:
+        """The categories `text` names; `identifier` for column, key and field names."""
+        return _cached(self, text, identifier)
+
+    def _find(self, text: str, identifier: bool) -> tuple[Hit, ...]:
+        if identifier:
+            return _distinct(self._spans(normalise(text, identifier=True), True))
+        hits: list[_Span] = []
+        for sentence in _SENTENCE.split(text):
+            if not sentence.strip():
+                continue
+            norm = normalise(sentence)
+            hits.extend(s for s in self._spans(norm, False) if not self._negated(norm, s))
+            for category, pattern in self._raw.items():
+                found = pattern.search(sentence)
+                if found and not self._negated(norm, _Span(category, len(norm), 0, "")):
+                    hits.append(_Span(category, -1, -1, found.group().strip()))
+        return _distinct(hits)
+
+    def _spans(self, norm: str, identifier: bool) -> list[_Span]:
+        patterns = self._identifier if identifier else self._text
+        spans = [
+            _Span(category, m.start(), m.end(), m.group())
+            for category, pattern in patterns.items()
+            for m in pattern.finditer(norm)
+        ]
+        if not spans:
+            return spans
+        covers = [(m.start(), m.end()) for m in self._look_alikes.finditer(norm)]
+        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in covers)]
+        # The more specific name wins: "alien registration card" is a green card, not also
+        # an A-number; "alien registration number" is an A-number, not also a status.
+        return [
+            s
+            for s in spans
+            if not any(
+                o.category != s.category
+                and o.start <= s.start
+                and s.end <= o.end
+                and o.end - o.start > s.end - s.start
+                for o in spans
+            )
+        ]
+
+    def _negated(self, norm: str, span: _Span) -> bool:
+        before = norm[: span.start] if span.start > 0 else norm
+        return any(n.search(before) for n in self._negations)
+
+
+def _distinct(spans: list[_Span]) -> tuple[Hit, ...]:
+    seen: dict[Category, Hit] = {}
+    for s in spans:
+        seen.setdefault(s.category, Hit(s.category, s.phrase.strip()))
+    return tuple(seen[c] for c in Category if c in seen)
+
+
+@lru_cache(maxsize=65536)
+def _cached(matcher: Matcher, text: str, identifier: bool) -> tuple[Hit, ...]:
+    return matcher._find(text, identifier)
+
+
+MATCHER = Matcher()

@@ -1,0 +1,87 @@
+"""Text as the lexicon sees it: one case, no accents, identifiers split into words.
+
+Column names (`CountryOfBirth`, `CTZN_STS_CD`), form labels ("¿Es usted ciudadano?") and note
+sentences all reach the matcher in the same shape, so one lexicon serves every format and both
+languages. Only abbreviations with a single meaning in records are expanded: `cit` (citation in
+police data) and `lpr` (licence-plate reader) are deliberately left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_NOT_WORD = re.compile(r"[^a-z0-9#]+")
+_US = re.compile(r" u s (?:a )?")
+_EEUU = re.compile(r" ee uu ")
+
+# Abbreviations seen in jail, court and benefits exports, each with one meaning there.
+ABBREVIATIONS: dict[str, str] = {
+    "ctzn": "citizenship",
+    "ctznshp": "citizenship",
+    "citz": "citizenship",
+    "citzn": "citizenship",
+    "ctz": "citizenship",
+    "citizenshp": "citizenship",
+    "immig": "immigration",
+    "immigr": "immigration",
+    "imm": "immigration",
+    "immg": "immigration",
+    "sts": "status",
+    "stat": "status",
+    "stts": "status",
+    "pob": "place of birth",
+    "cob": "country of birth",
+    "dob": "date of birth",
+    "ctry": "country",
+    "cntry": "country",
+    "brth": "birth",
+    "birthpl": "birth place",
+    "birthplace": "birth place",
+    "birthcountry": "birth country",
+    "nbr": "number",
+    "num": "number",
+    "anum": "a number",
+    "anbr": "a number",
+    "anumber": "a number",
+    "natl": "national",
+    "orig": "origin",
+    "nacionalid": "nacionalidad",
+    "pspt": "passport",
+    "greencard": "green card",
+    "workpermit": "work permit",
+    "i94": "i 94",
+    "i9": "i 9",
+    "i551": "i 551",
+    "i766": "i 766",
+    "eeuu": "estados unidos",
+    "usa": "united states",
+}
+
+
+def split_identifier(text: str) -> str:
+    """`CountryOfBirth` and `country_of_birth` both become `country Of Birth`-like words."""
+    text = _CAMEL.sub(" ", text)
+    return _LETTER_DIGIT.sub(" ", text)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: `Situación` reads as `situacion`."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def normalise(text: str, *, identifier: bool = False) -> str:
+    """The matcher's form of `text`: folded words, one space apart, with a space at each end.
+
+    `identifier` splits camel case and letter-digit runs first, for column and field names.
+    """
+    if identifier:
+        text = split_identifier(text)
+    words = _NOT_WORD.sub(" ", fold(text)).split()
+    padded = " " + " ".join(ABBREVIATIONS.get(w, w) for w in words) + " "
+    # "U.S.", "U. S." and "US" all read as "us"; "EE. UU." as "estados unidos".
+    padded = _US.sub(" us ", padded)
+    return _EEUU.sub(" estados unidos ", padded)
