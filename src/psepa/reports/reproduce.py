@@ -97,12 +97,12 @@ def compare_statesman(store: Store, folder: Path) -> tuple[list[MonthCompared], 
 def import_npr_denver(cases: Cases, folder: Path, facility: str = "DENVER JUSTICE CENTER") -> int:
     """Take in one facility's detainers from the two record-level lists; return how many.
 
-    Each row becomes a booking (`npr-<list>-<line>`: the lists carry no booking number), a
+    Each row becomes a booking (`npr-<n>`, in date order: the lists have no booking number), a
     detainer received at noon in Denver on ICE's prepare date, and the outcome
     `detainer_lifted_by_ice` known the same day (the lift date is not in the lists). The
     reason is not stored (see the module docstring). Importing again adds nothing."""
-    n = 0
     noon = dt.time(12, tzinfo=ZoneInfo("America/Denver"))
+    found: list[dt.date] = []
     for name in NPR_LISTS:
         path = folder / NPR_FOLDER / name
         for line, row in enumerate(_read(path), start=2):
@@ -110,17 +110,19 @@ def import_npr_denver(cases: Cases, folder: Path, facility: str = "DENVER JUSTIC
                 continue
             if row["lift_reason"] not in _STATUS_REASONS:
                 raise ReproductionError(f"{path} line {line}: lift reason {row['lift_reason']!r}")
-            day = dt.date.fromisoformat(row["date"][:10])
-            at = dt.datetime.combine(day, noon)
-            number = f"npr-{name.split('_')[2]}-{line}"
-            cases.book(number, "(not imported)", "und", at)
-            result = cases.intake(
-                f"{number}-detainer", number, "detainer", at, "electronic", True, ["i_247a"]
-            )
-            if not result.duplicate:
-                cases.record_outcome(number, LIFTED_BY_ICE, at, "npr: lifted by ICE")
-            n += 1
-    return n
+            found.append(dt.date.fromisoformat(row["date"][:10]))
+    # Numbered in date order across both lists, so that no booking number tells which list
+    # (which reason, which status) it came from.
+    for k, day in enumerate(sorted(found), start=1):
+        at = dt.datetime.combine(day, noon)
+        number = f"npr-{k}"
+        cases.book(number, "(not imported)", "und", at)
+        result = cases.intake(
+            f"{number}-detainer", number, "detainer", at, "electronic", True, ["i_247a"]
+        )
+        if not result.duplicate:
+            cases.record_outcome(number, LIFTED_BY_ICE, at, "npr: lifted by ICE")
+    return len(found)
 
 
 def npr_denver_published(folder: Path, facility: str = "DENVER JUSTICE CENTER") -> Counter[str]:
