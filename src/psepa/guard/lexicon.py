@@ -101,6 +101,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"non ?citizens?",
         r"(?:are you|is he|is she|is the \w+|am i|was he|was she|is|was|not) (?:a |an )?"
         r"(?:us |united states |american )?citizens?",
+        r"(?:is|was|are|am) (?:a |an )?(?!(?:senior|good|concerned|private|fellow|model|"
+        r"average|ordinary|upstanding|elderly|older|responsible|law abiding|productive|active|"
+        r"engaged|local|prominent|leading|young|retired|veteran)\b)\w+ citizens?",
         r"citizen (?:flag|yn|y n|ind|indicator|code|cd|country|type|yes no|\(y n\))",
         r"naturali[sz](?:ed|ation)",
         r"nationality",
@@ -135,7 +138,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"where (?:are|is|do|does) " + PERSON + r" (?:originally )?(?:from|come from)",
         r"originally from",
         r"origen nacional",
-        r"(?:pais|paises|nacion|lugar) de (?:origen|procedencia)",
+        r"(?:pais|paises|nacion|lugar) (?:de )?(?:origen|procedencia)",
         r"pais natal",
         r"de (?:que|cual) pais (?:es|eres|son|viene|vienes|vino|proviene|procede|es originari[oa])",
         r"(?:es|eres|son|era) (?:usted )?originari[oa]s?",
@@ -153,7 +156,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"where (?:were|was) " + PERSON + r" born",
         r"(?:lugar|pais|ciudad|estado|municipio|provincia|localidad|departamento|region) "
         r"de nacimiento",
-        r"(?:lugar|pais|ciudad) nac",
+        r"(?:lugar|pais|ciudad|estado|municipio) (?:de )?nac(?:imiento)?",
         r"naci(?:o|ste|eron|mos|do|da|dos|das)? (?:en|fuera) (?!\d|(?:" + MONTHS + r"|el ano)\b)"
         r"\w+",
         r"donde naci(?:o|ste|eron)",
@@ -175,7 +178,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"documento de viaje",
     ),
     C.VISA: (
-        r"visas? (?:type|status|number|no|category|class|classification|expiration|expiry|"
+        r"visas? (?:types?|status|numbers?|no|category|class|classification|expiration|expiry|"
         r"expires|expired|issued|issue date|holder|holders|#|code|info|information|cd|"
         r"application|sponsorship|sponsor)",
         r"(?:type|class|category|kind) of visa",
@@ -250,7 +253,7 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"\bA\s(?:Number|NUMBER|No\.)",
         r"\bA[-‐]?[Ff]ile\b",
         r"\b[Aa]lien\s?#",
-        r"(?:^|\W)(?:[Nn][uú]mero|No\.)\s+A(?:\W*$|\s+de\b)",
+        r"(?:^|\W)(?:[Nn][uú]mero|No\.)\s+A(?:\W*$|\s+de\b|\s*[(:])",
     ),
 }
 

@@ -82,7 +82,7 @@ class Matcher:
         if not spans:
             return spans
         covers = [(m.start(), m.end()) for m in self._look_alikes.finditer(norm)]
-        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in covers)]
+        spans = [s for s in spans if not any(s.start < b and a < s.end for a, b in covers)]
         # The more specific name wins: "alien registration card" is a green card, not also
         # an A-number; "alien registration number" is an A-number, not also a status.
         return [

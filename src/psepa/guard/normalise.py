@@ -47,6 +47,7 @@ ABBREVIATIONS: dict[str, str] = {
     "anbr": "a number",
     "anumber": "a number",
     "natl": "national",
+    "perm": "permanent",
     "orig": "origin",
     "nacionalid": "nacionalidad",
     "pspt": "passport",
