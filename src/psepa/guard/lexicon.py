@@ -45,6 +45,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:lawfully|legally) in (?:the )?" + US,
         r"in (?:the )?" + US + r" (?:lawfully|legally)",
         r"legal status",
+        r"(?:here|in (?:the )?" + US + r") (?:on|under|with) (?:a |an )?(?:\w+ )?(?:status|visa)",
         r"out of status",
         r"overstay(?:ed|s)?",
         r"daca",
@@ -74,7 +75,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:documentos|historial|expediente|antecedentes|registro) migratori[oa]s?",
         r"(?:legalmente|ilegalmente|de manera (?:legal|ilegal)|de forma (?:legal|ilegal)|"
         r"sin documentos) en " + ES_US,
-        r"en " + ES_US + r" (?:legalmente|ilegalmente|de manera (?:legal|ilegal)|"
+        r"en " + ES_US + r" (?:legalmente|ilegalmente|de (?:manera|forma) (?:legal|ilegal|"
+        r"regular|irregular)|"
         r"sin documentos|sin papeles)",
         r"(?:presencia|estancia|permanencia) (?:legal|ilegal|irregular)",
         r"sin (?:papeles|documentos migratorios|estatus)",
@@ -151,8 +153,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"county)",
         r"(?:foreign|native|us|american|locally|domestically) born",
         r"born (?:outside|abroad|overseas|elsewhere)",
-        r"born in (?!\d|(?:" + MONTHS + r"|the year|year|a year|spring|summer|fall|winter|"
-        r"autumn)\b)\w+",
+        r"born in (?!\d|(?:the |early |late |mid |a )?(?:" + MONTHS + r"|year|spring|summer|fall|"
+        r"winter|autumn|decade|century|hospital|jail|prison|custody)\b)\w+",
+        r"(?:what|which) (?:country|city|state|town|nation|place) (?:were|was|are|is|did) "
+        + PERSON
+        + r" born",
+        r"(?:en )?(?:que|cual) (?:pais|ciudad|estado|lugar|municipio) naci(?:o|ste|eron|mos)",
         r"where (?:were|was) " + PERSON + r" born",
         r"(?:lugar|pais|ciudad|estado|municipio|provincia|localidad|departamento|region) "
         r"de nacimiento",
@@ -239,6 +245,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
 IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     C.A_NUMBER: (r"a (?:number|no|#|nbr)", r"alien (?:reg )?no"),
     C.STATUS: (r"(?<=^ )(?:alien|immigration)(?= $)", r"is alien"),
+    C.NATIONAL_ORIGIN: (r"nat origin",),
     C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)"),
     C.VISA: (r"(?<=^ )visa(?= $)",),
     C.GREEN_CARD: (r"lpr status", r"is lpr"),

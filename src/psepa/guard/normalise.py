@@ -48,6 +48,8 @@ ABBREVIATIONS: dict[str, str] = {
     "anumber": "a number",
     "natl": "national",
     "perm": "permanent",
+    "undoc": "undocumented",
+    "auth": "authorization",
     "orig": "origin",
     "nacionalid": "nacionalidad",
     "pspt": "passport",
