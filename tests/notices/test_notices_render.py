@@ -183,3 +183,24 @@ def test_notices_never_ask_status_birthplace_or_nationality(language: str) -> No
     assert found == {}
     template = (Path(__file__).parents[2] / "src/psepa/notices/templates/notice.html").read_text()
     assert not ASKING["en"].search(re.sub(r"\{\{.*?\}\}|\{%.*?%\}|<[^>]+>", " ", template))
+
+
+def _luminance(hex_colour: str) -> float:
+    value = hex_colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(c * 2 for c in value)
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_text_colours_keep_seven_to_one_contrast_on_every_background() -> None:
+    css = (Path(__file__).parents[2] / "src/psepa/notices/templates/page.css").read_text()
+    body = css.split("@media print")[0]
+    texts = set(re.findall(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{3,6})", body))
+    backgrounds = set(re.findall(r"background:\s*(#[0-9a-fA-F]{3,6})", body))
+    assert texts and backgrounds
+    for text in texts:
+        for background in backgrounds:
+            light, dark = sorted((_luminance(text), _luminance(background)), reverse=True)
+            assert (light + 0.05) / (dark + 0.05) >= 7, (text, background)

@@ -179,6 +179,7 @@ class _Shown:
     source: str
     since: str
     confidence: str
+    confidence_code: str  # the confidence's code: an inferred point already says it is a reading
     reading: bool
     unless: list[dict[str, str]] = field(default_factory=list)
     duties: list[str] = field(default_factory=list)
@@ -212,6 +213,7 @@ def _shown(point: Point, t: Wording, language: str) -> _Shown:
         source=f"{t('kind.' + point.source.kind)} ({point.source.name})",
         since=since,
         confidence=t(f"confidence.{point.confidence.value}"),
+        confidence_code=point.confidence.value,
         reading=point.rests_on_reading,
         unless=[{"text": t(u.key), "outcome": _outcome(t, u.verdict)} for u in point.unless],
         duties=[t(d) for d in point.duties],
