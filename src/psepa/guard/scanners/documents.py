@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
@@ -41,12 +42,12 @@ def scan_pdf(path: Path, source: str) -> Iterator[Item]:
 def scan_docx(path: Path, source: str) -> Iterator[Item]:
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableInput(source, f"not a Word .docx document: {exc}") from None
     for n, paragraph in enumerate(document.paragraphs, 1):
         if paragraph.text.strip():
             yield Item(
-                Location(source, "docx", f"paragraph {n}", n), paragraph.text.strip(), Context.FORM
+                Location(source, "docx", f"paragraph {n}"), paragraph.text.strip(), Context.FORM
             )
     for t, table in enumerate(document.tables, 1):
         for r, row in enumerate(table.rows, 1):

@@ -1,0 +1,109 @@
+"""The matcher on its own: categories, look-alikes, negations, both languages."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+from helpers import CORPUS
+
+from psepa.guard import MATCHER, Category
+from psepa.guard.evaluate import load_corpus
+from psepa.guard.lexicon import PREFILTER
+from psepa.guard.normalise import normalise
+
+CORPUS_FILES = sorted(CORPUS.glob("*.tsv"))
+
+
+def found(text: str, identifier: bool = False) -> set[str]:
+    return {h.category.value for h in MATCHER.find(text, identifier=identifier)}
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier", "expected"),
+    [
+        ("CountryOfBirth", True, {"place_of_birth"}),
+        ("CTZN_STS_CD", True, {"citizenship"}),
+        ("alien_reg_no", True, {"a_number"}),
+        ("Alien registration card", False, {"green_card"}),  # the longer name wins
+        ("¿Es usted ciudadano de EE. UU.?", False, {"citizenship"}),
+        (
+            "Subject is undocumented and was born in Guatemala.",
+            False,
+            {"immigration_status", "place_of_birth"},
+        ),
+        ("A-Number:", False, {"a_number"}),
+        ("Número A:", False, {"a_number"}),
+        ("Situación migratoria", False, {"immigration_status"}),
+    ],
+)
+def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
+    assert found(text, identifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "identifier"),
+    [
+        ("birth_date", True),
+        ("lpr_camera_id", True),  # a licence-plate reader
+        ("cit_no", True),  # a citation
+        ("citizen_complaint_id", True),
+        ("Country of the vehicle's registration", False),
+        ("Nationality of the ship", False),
+        ("Citizen complaint form", False),
+        ("A number of people were present.", False),
+        ("Pay with Visa or Mastercard", False),
+        ("Right-of-way work permit number", False),
+        ("He was born in 1985.", False),
+        ("Federal immigration authorities asked to be notified of the release.", False),
+        ("We will not ask about your immigration status.", False),
+        ("Servicios disponibles sin importar su estatus migratorio.", False),
+        ("Fecha de nacimiento", False),
+    ],
+)
+def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) -> None:
+    assert found(text, identifier) == set()
+
+
+def test_a_negation_only_reaches_its_own_sentence() -> None:
+    text = "We did not ask about status. He said he is undocumented."
+    assert found(text) == {"immigration_status"}
+
+
+def test_accents_do_not_matter() -> None:
+    for path in CORPUS_FILES:
+        for ex in load_corpus(path):
+            bare = "".join(
+                c for c in unicodedata.normalize("NFKD", ex.text) if not unicodedata.combining(c)
+            )
+            ident = ex.kind == "column"
+            assert found(bare, ident) == found(ex.text, ident), f"{path.name}:{ex.line}"
+
+
+def test_identifiers_split_every_way_they_are_written() -> None:
+    forms = ["country_of_birth", "CountryOfBirth", "country-of-birth", "COUNTRY_OF_BIRTH"]
+    assert {normalise(f, identifier=True) for f in forms} == {" country of birth "}
+
+
+def test_the_value_prefilter_keeps_every_cell_the_matcher_would_flag() -> None:
+    # Arrow's RE2 pre-filter must be a superset of the lexicon, or values would be missed.
+    texts = [
+        ex.text
+        for path in CORPUS_FILES
+        for ex in load_corpus(path)
+        if ex.kind != "column" and ex.labels
+    ]
+    assert len(texts) > 150
+    kept = pc.match_substring_regex(pa.array(texts), PREFILTER, ignore_case=True).to_pylist()
+    missed = [t for t, k in zip(texts, kept, strict=True) if not k and MATCHER.find(t)]
+    assert missed == []
+
+
+def test_every_category_has_english_and_spanish_terms() -> None:
+    for category in Category:
+        examples = [
+            ex for path in CORPUS_FILES for ex in load_corpus(path) if category in ex.labels
+        ]
+        assert {ex.lang for ex in examples} == {"en", "es"}, category
