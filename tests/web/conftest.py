@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,9 +41,10 @@ class Live:
         return client, page.text[start : page.text.index('"', start)]
 
 
-@pytest.fixture(scope="session")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
-    db: Path = tmp_path_factory.mktemp("web") / "web.db"
+@contextmanager
+def start_live(folder: Path) -> Iterator[Live]:
+    """A migrated SQLite store in `folder`, an account and a token per role, served."""
+    db = folder / "web.db"
     store = Store(f"sqlite:///{db}")
     app = create_app(store, secret=b"t" * 32)
     accounts = Accounts(store)
@@ -53,3 +55,9 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     with serving(app) as url:
         yield Live(url, app, store, tokens)
     store.close()
+
+
+@pytest.fixture(scope="session")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+    with start_live(tmp_path_factory.mktemp("web")) as running:
+        yield running

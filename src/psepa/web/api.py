@@ -6,7 +6,6 @@ it) is its `Gate`; `psepa.web.rules` explains them.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -25,12 +24,14 @@ from psepa.web.schemas import (
     BookingIn,
     CaseOut,
     CompleteIn,
+    Day,
     DutyOut,
     ErrorBody,
     HealthOut,
     IntakeIn,
     IntakeOut,
     MeOut,
+    Moment,
     NoticeIn,
     NoticeOut,
     PreviewOut,
@@ -255,7 +256,7 @@ def release(
 def releases(
     request: Request,
     _: CaseReader,
-    day: Annotated[dt.date | None, Query(description="A day in Denver; default today.")] = None,
+    day: Annotated[Day | None, Query(description="A day in Denver; default today.")] = None,
 ) -> list[dict[str, Any]]:
     """The release desk: the day's releases, and people in custody with ICE requests, with the
     advisements and notices still owed."""
@@ -350,12 +351,10 @@ def obligations(
     request: Request,
     _: CaseReader,
     overdue_at: Annotated[
-        dt.datetime | None, Query(description="Only duties past their time at this moment.")
+        Moment | None, Query(description="Only duties past their time at this moment.")
     ] = None,
 ) -> Response:
     """Open duties, oldest first; with `overdue_at`, the missed ones."""
-    if overdue_at is not None and overdue_at.tzinfo is None:
-        overdue_at = overdue_at.replace(tzinfo=dt.UTC)
     found = queries.duties(state_of(request).store, overdue_at=overdue_at)
     return _json([_duty(d) for d in found])
 

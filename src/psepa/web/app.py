@@ -159,6 +159,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if not _is_api(request):
         return pages.error_page(request, exc.status_code, "Not here", str(exc.detail))
+    if exc.status_code == 400:  # a body that is not JSON at all: name it as the contract does
+        return _errors([("body", ["body"], f"cannot be read: {exc.detail}", "body")], 422)
     return _errors([("", [], str(exc.detail), "http")], exc.status_code)
 
 

@@ -6,12 +6,15 @@ the law)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 
 from psepa.domain import Confidence, Document, Due, Requester, Verdict
-from psepa.situation import SituationFacts
+from psepa.situation import IsoDate, SituationFacts
+
+Day = IsoDate  # a day written YYYY-MM-DD, never a number
 
 
 def _plausible(moment: dt.datetime) -> dt.datetime:
@@ -21,8 +24,18 @@ def _plausible(moment: dt.datetime) -> dt.datetime:
     return moment
 
 
+def _iso_text(value: object) -> object:
+    # A number is not read as seconds since 1970: a time must be written out, with its offset.
+    if isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not re.match(r"\d{4}-\d{2}-\d{2}[T ]", value):
+        raise ValueError("expected an ISO date and time such as 2025-06-02T14:00:00-06:00")
+    return value
+
+
 Moment = Annotated[
     AwareDatetime,
+    BeforeValidator(_iso_text),
     AfterValidator(_plausible),
     Field(description="A time with its offset, e.g. 2025-06-02T14:00:00-06:00."),
 ]
