@@ -52,6 +52,10 @@ def test_the_previous_period_is_the_one_just_before() -> None:
     assert parse_period("2018-01").previous() == parse_period("2017-12")
     custom = parse_period("2018-03-01..2018-03-10").previous()
     assert (custom.first, custom.last) == (dt.date(2018, 2, 19), dt.date(2018, 2, 28))
+    decade = parse_period("2016-01-01..2025-12-31").previous()
+    assert (decade.first, decade.last) == (dt.date(2006, 1, 1), dt.date(2015, 12, 31))
+    months = parse_period("2018-02-01..2018-03-31").previous()
+    assert (months.first, months.last) == (dt.date(2017, 12, 1), dt.date(2018, 1, 31))
 
 
 def test_bounds_are_denver_midnights_across_daylight_saving() -> None:

@@ -133,9 +133,6 @@ def build_report(
         tables={t.id: t for t in tables},
         findings=found,
     )
-    from psepa.reports.charts import draw_all  # matplotlib loads only when a report is built
-
-    report.charts = draw_all(report)
     return report
 
 

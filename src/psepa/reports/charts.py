@@ -32,7 +32,8 @@ CAPTIONS = {
 
 def _svg(fig: Figure) -> bytes:
     out = io.BytesIO()
-    fig.savefig(out, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    # Fixed margins, not bbox_inches="tight": a tight box draws the figure twice.
+    fig.savefig(out, format="svg", metadata={"Date": None})
     plt.close(fig)
     return out.getvalue()
 
@@ -44,6 +45,7 @@ def _number(value: object) -> int:
 def monthly_chart(table: Table) -> bytes:
     months = [str(r["month"]) for r in table.rows]
     fig, ax = plt.subplots(figsize=(8, 3.2))
+    fig.subplots_adjust(left=0.08, right=0.99, top=0.97, bottom=0.25)
     bottom = [0] * len(months)
     x = list(range(len(months)))
     for kind in KINDS:
@@ -64,6 +66,7 @@ def monthly_chart(table: Table) -> bytes:
 def lead_chart(table: Table) -> bytes:
     labels = [str(r["lead_time"]) for r in table.rows]
     fig, ax = plt.subplots(figsize=(8, 2.8))
+    fig.subplots_adjust(left=0.25, right=0.99, top=0.97, bottom=0.17)
     y = list(range(len(labels)))
     ax.barh(
         [v - 0.2 for v in y],
@@ -92,6 +95,7 @@ def verdict_chart(table: Table) -> bytes:
     for r in table.rows:
         totals[str(r["verdict"])] = totals.get(str(r["verdict"]), 0) + _number(r["decisions"])
     fig, ax = plt.subplots(figsize=(8, 2.4))
+    fig.subplots_adjust(left=0.16, right=0.99, top=0.95, bottom=0.2)
     names = sorted(totals)
     ax.barh(names, [totals[n] for n in names], color="#4c72b0")
     ax.set_xlabel("decisions")

@@ -82,7 +82,17 @@ class Report:
     database: str  # the kind of store read (sqlite, postgresql), never its address
     tables: dict[str, Table]
     findings: list[Finding]
-    charts: dict[str, bytes] = field(default_factory=dict)  # name -> SVG
+    _charts: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @property
+    def charts(self) -> dict[str, bytes]:
+        """The charts as SVG, by name: drawn from the tables the first time they are asked for
+        (only the HTML and PDF show them), then kept."""
+        if not self._charts:
+            from psepa.reports.charts import draw_all  # matplotlib loads only when drawing
+
+            self._charts = draw_all(self)
+        return self._charts
 
     @property
     def title(self) -> str:

@@ -82,8 +82,21 @@ class Period:
         if self.kind == "month":
             before = self.first - dt.timedelta(days=1)
             return month(before.year, before.month)
+        months = self._whole_months()
+        if months:
+            # Whole months (say 2016-01-01..2025-12-31): the same number of months before.
+            y, m = divmod(self.first.year * 12 + self.first.month - 1 - months, 12)
+            first = dt.date(y, m + 1, 1)
+            return Period(first, self.first - dt.timedelta(days=1), "days")
         last = self.first - dt.timedelta(days=1)
         return Period(last - dt.timedelta(days=self.days - 1), last, "days")
+
+    def _whole_months(self) -> int:
+        """How many calendar months the period is, if it is whole months; else 0."""
+        after = self.last + dt.timedelta(days=1)
+        if self.first.day != 1 or after.day != 1:
+            return 0
+        return (after.year - self.first.year) * 12 + after.month - self.first.month
 
     def months(self) -> list[tuple[int, int]]:
         """Every calendar month the period touches, in order."""
