@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from notice_pages import add_language, copy_catalogues
 
-from psepa.notices import language_name, languages
+from psepa.notices import catalogue, language_name, languages
 from psepa.notices.catalogue import MissingWording, NoCatalogue, wording
 
 FIELD = re.compile(r"\{(\w+)\}")
@@ -75,7 +75,7 @@ def test_an_unknown_language_lists_the_available_ones() -> None:
     assert caught.value.language == "xx"
 
 
-@pytest.mark.parametrize("code", ["../en", "en/../es", "", "EN", "e"])
+@pytest.mark.parametrize("code", ["../en", "en/../es", "", "e", "es\n", "x" * 40, "zh-Hant"])
 def test_a_language_code_cannot_reach_outside_the_catalogues(code: str) -> None:
     with pytest.raises(NoCatalogue):
         wording(code)
@@ -90,3 +90,24 @@ def test_a_dropped_in_catalogue_is_a_new_language(
     assert languages() == sorted([*before, "fr"])
     assert wording("fr")("notice.name").startswith("[fr] ")
     assert language_name("fr", "fr") == "français"
+
+
+@pytest.mark.parametrize(
+    ("tag", "code"),
+    [("es", "es"), ("ES", "es"), ("es-MX", "es"), ("es_419", "es"), ("en-US", "en")],
+)
+def test_a_language_tag_is_served_by_its_languages_catalogue(tag: str, code: str) -> None:
+    """The case records hold BCP 47 tags; a regional tag is the same language, never another."""
+    assert catalogue.resolve(tag) == code
+    assert wording(tag).language == code
+
+
+def test_a_regional_catalogue_wins_over_its_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locale_dir = copy_catalogues(tmp_path, monkeypatch)
+    add_language(locale_dir, "pt_BR", "[pt-BR] ")
+    assert catalogue.resolve("pt-BR") == "pt_BR"
+    assert catalogue.bcp47("pt_BR") == "pt-BR"
+    with pytest.raises(NoCatalogue):
+        catalogue.resolve("pt-PT")  # Brazilian Portuguese does not serve Portugal's

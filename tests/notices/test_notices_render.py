@@ -204,3 +204,12 @@ def test_text_colours_keep_seven_to_one_contrast_on_every_background() -> None:
         for background in backgrounds:
             light, dark = sorted((_luminance(text), _luminance(background)), reverse=True)
             assert (light + 0.05) / (dark + 0.05) >= 7, (text, background)
+
+
+def test_a_regional_tag_gets_its_languages_notice() -> None:
+    """The case records hold BCP 47 tags: es-MX reads the Spanish notice, never the English."""
+    html = notice(NoticeKind.INTERVIEW_ADVISEMENT, "es-MX")
+    assert parse(html).html_lang == "es"
+    assert wording("es")("notice.interview.title") in text_of_html(html)
+    with pytest.raises(NoTranslation):
+        notice(NoticeKind.INTERVIEW_ADVISEMENT, "vi-VN")

@@ -70,6 +70,43 @@ def languages() -> list[str]:
     )
 
 
+def resolve(language: str) -> str:
+    """The catalogue that serves a language tag, as the case records hold it (BCP 47).
+
+    Tags are case-insensitive and may use `-` or `_`: `es-MX` is served by `es_MX` if present,
+    else by `es` (the same language; never another one). A script is never dropped: `zh-Hant`
+    is not served by `zh`. Raises NoCatalogue when no catalogue serves the tag.
+    """
+    if not isinstance(language, str) or not 0 < len(language) <= 35:
+        raise NoCatalogue(str(language)[:40])
+    parts = re.split(r"[-_]", language)
+    if not all(part.isascii() and part.isalnum() for part in parts):
+        raise NoCatalogue(language)
+    base, rest = parts[0].lower(), parts[1:]
+    script = rest[0].title() if rest and len(rest[0]) == 4 and rest[0].isalpha() else None
+    region = next(
+        (
+            part.upper()
+            for part in rest
+            if (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit())
+        ),
+        None,
+    )
+    stem = f"{base}_{script}" if script else base
+    candidates = [f"{stem}_{region}"] if region else []
+    candidates.append(stem)
+    available = languages()
+    for code in candidates:
+        if code in available:
+            return code
+    raise NoCatalogue(language)
+
+
+def bcp47(code: str) -> str:
+    """A catalogue code as an HTML `lang` value: `pt_BR` is `pt-BR`."""
+    return code.replace("_", "-")
+
+
 def babel_locale(language: str) -> Locale | None:
     """Babel's locale for a catalogue's code, or None if Babel does not know the code (the
     catalogue still works; dates then print in ISO form)."""
@@ -121,9 +158,8 @@ def _load(language: str, path: Path, stamp: float) -> Wording:
 
 
 def wording(language: str) -> Wording:
-    """The catalogue of `language`; raises NoCatalogue if there is none. A catalogue edited on
-    disk is read again (keyed by its modification time)."""
-    if language not in languages():
-        raise NoCatalogue(language)
-    path = catalogue_path(language)
-    return _load(language, path, path.stat().st_mtime)
+    """The catalogue serving `language` (see `resolve`); raises NoCatalogue if there is none. A
+    catalogue edited on disk is read again (keyed by its modification time)."""
+    code = resolve(language)
+    path = catalogue_path(code)
+    return _load(code, path, path.stat().st_mtime)

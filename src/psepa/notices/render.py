@@ -18,7 +18,14 @@ from babel.dates import format_date, format_time
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from psepa.domain import Verdict
-from psepa.notices.catalogue import Wording, babel_locale, language_name, languages, wording
+from psepa.notices.catalogue import (
+    Wording,
+    babel_locale,
+    bcp47,
+    language_name,
+    languages,
+    wording,
+)
 from psepa.notices.errors import InvalidNotice, MissingWording, NoCatalogue, NoTranslation
 from psepa.notices.explainer import LawOn, Point, law_on
 from psepa.notices.notice import CONTENT, NoticeKind
@@ -141,13 +148,14 @@ def render_notice(
             "issued_at", "needs a time zone offset (for example 2025-06-02T13:20-06:00)"
         )
     t = notice_wording(kind, language)
+    language = t.language  # the catalogue that serves the tag asked for (es-MX: es)
     content = CONTENT[kind]
     html = (
         _environment()
         .get_template("notice.html")
         .render(
             t=t,
-            lang=language,
+            lang=bcp47(language),
             direction=_direction(language),
             css=_css(),
             prefix=content.prefix,
@@ -254,7 +262,8 @@ def explainer_context(law: LawOn, t: Wording, language: str) -> dict[str, Any]:
             groups.append({"id": group.value, "title": t(f"group.{group.value}"), "points": listed})
     return {
         "t": t,
-        "lang": language,
+        "lang": bcp47(language),
+        "lang_code": language,
         "direction": _direction(language),
         "css": _css(),
         "on_iso": law.on.isoformat(),
@@ -263,7 +272,8 @@ def explainer_context(law: LawOn, t: Wording, language: str) -> dict[str, Any]:
         "has_article_viii": law.has_article_viii,
         "groups": groups,
         "language_links": [
-            (code, language_name(code, code), _href(law.on, code)) for code in languages()
+            (code, bcp47(code), language_name(code, code), _href(law.on, code))
+            for code in languages()
         ],
         "changes": [
             (_date_text(c.start, language), _href(c.start, language), ", ".join(c.began))
@@ -287,6 +297,7 @@ def render_explainer(on: dt.date, language: str, fmt: Format = "html") -> bytes:
         raise InvalidNotice("on", "must be a date (YYYY-MM-DD)")
     t = wording(language)
     law = law_on(on)
+    language = t.language
     html = (
         _environment().get_template("explainer.html").render(**explainer_context(law, t, language))
     )
