@@ -216,3 +216,11 @@ def test_unknown_language_is_refused() -> None:
 
 def test_the_revision_shown_is_the_rulebooks() -> None:
     assert rulebook().revision in text_of_html(page(dt.date(2025, 6, 2)))
+
+
+def test_no_catalogue_keeps_wording_for_a_rule_the_law_no_longer_has() -> None:
+    """Wording left behind by a removed or renamed rule would rot unseen; name it."""
+    needed = set().union(*(wording_keys(s) for s in SEGMENTS))
+    for language in languages():
+        kept = {k for k in wording(language).entries() if k.startswith(("rule.", "duty."))}
+        assert sorted(kept - needed) == [], language
