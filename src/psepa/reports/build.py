@@ -215,7 +215,11 @@ def summary(facts: Facts, period: Period, previous: Period) -> Table:
         ("People with a request received", _people(facts, "with_request"), TRACKING),
         ("Requests answered as permitted", decided({"permitted", "required"}), TRACKING),
         ("Requests answered as prohibited", decided({"prohibited"}), "DRMC 28-250, 28-252"),
-        ("Requests outside the city's rules (not regulated)", decided({"not_regulated"}), ""),
+        (
+            "Requests outside the city's rules (not regulated)",
+            decided({"not_regulated"}),
+            "decision contract: verdict not_regulated",
+        ),
         (
             "Notices of release sent to ICE",
             _day_split(facts.notices_by_day, period, previous),
