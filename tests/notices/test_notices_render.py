@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
+import pypdf
 import pytest
 from notice_pages import add_language, copy_catalogues, folded, parse, text_of_html, text_of_pdf
 
@@ -97,6 +99,8 @@ def test_the_notified_person_notice_says_it_rests_on_a_reading(language: str) ->
 def test_pdf_notice_holds_the_text(kind: NoticeKind, language: str) -> None:
     pdf = notice(kind, language, fmt="pdf")
     assert pdf.startswith(b"%PDF-")
+    # One sheet: the signatures are on the page that carries the rights.
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1
     text = text_of_pdf(pdf)
     t = wording(language)
     assert "Ana Example" in text and "B-101" in text
