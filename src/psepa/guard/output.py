@@ -46,7 +46,7 @@ def to_json(report: Report) -> str:
     return orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-def to_table(report: Report, *, width: int = 120) -> str:
+def to_table(report: Report, *, width: int = 140) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, no_color=True, highlight=False)
     if report.findings:
