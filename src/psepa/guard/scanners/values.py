@@ -22,9 +22,6 @@ from psepa.guard.matcher import MATCHER, Hit
 from psepa.guard.rules import Context
 from psepa.guard.scanners.base import Item
 
-MAX_CANDIDATES_PER_BATCH = 4096  # cells per column per batch handed to the matcher; counts
-# beyond it in one batch are not added, so a count is a lower bound on a column's matches
-
 
 @dataclass
 class _Seen:
@@ -51,15 +48,18 @@ class ValueScan:
             mask = pc.fill_null(mask, False)
             if not pc.any(mask).as_py():
                 continue
-            rows = pc.indices_nonzero(mask)
-            for index in rows.slice(0, MAX_CANDIDATES_PER_BATCH).to_pylist():
-                value = strings[index].as_py()
+            # Each distinct candidate is matched once, however often it repeats.
+            counts = pc.value_counts(pc.filter(strings, mask))
+            for value, count in zip(
+                counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True
+            ):
                 for hit in MATCHER.find(value):
                     key = (name, hit.category)
                     entry = self.seen.get(key)
                     if entry is None:
-                        entry = self.seen[key] = _Seen(self.rows + index + first_line, hit.phrase)
-                    entry.count += 1
+                        first = pc.index(strings, value).as_py()
+                        entry = self.seen[key] = _Seen(self.rows + first + first_line, hit.phrase)
+                    entry.count += count
         self.rows += batch.num_rows
 
     def items(self) -> Iterator[Item]:
