@@ -148,9 +148,10 @@ from psepa.guard.cli import guard_app  # noqa: E402  (issue 6: the records guard
 
 app.add_typer(guard_app, name="guard")
 
-from psepa.web.cli import serve  # noqa: E402  (issue 4: the HTTP API and web app)
+from psepa.web.cli import serve, token  # noqa: E402  (issue 4: the HTTP API and web app)
 
 app.command()(serve)
+app.command()(token)
 
 from psepa.notices.cli import notice_app  # noqa: E402  (issue 4: notices and the explainer)
 

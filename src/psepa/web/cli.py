@@ -55,3 +55,26 @@ def serve(
         raise typer.Exit(2) from None
     typer.echo(f"psepa serving {store.url} at http://{host}:{port}/  (API docs: /docs)")
     uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+def token(
+    name: Annotated[str, typer.Argument(help="Who holds it, e.g. records-system.")],
+    role: Annotated[str, typer.Argument(help="clerk, supervisor, auditor or admin.")],
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database URL (default: $PSEPA_DATABASE_URL or sqlite:///psepa-data/psepa.db).",
+        ),
+    ] = None,
+) -> None:
+    """Issue an API token for a system and print it (it is shown once; psepa keeps its hash)."""
+    from psepa.web.accounts import Accounts
+
+    try:
+        store = Store(database_url(db))
+        store.migrate()
+        typer.echo(Accounts(store).issue_token(name, role))
+    except PsepaError as exc:
+        typer.echo(f"psepa: {exc}", err=True)
+        raise typer.Exit(2) from None
