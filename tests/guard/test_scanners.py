@@ -208,3 +208,16 @@ def test_unknown_format_and_missing_database(tmp_path: Path) -> None:
     with pytest.raises(UnreadableInput, match="no SQLite database"):
         scan([], [f"sqlite:///{missing}"], on=LAW_2025)
     assert not missing.exists()  # nothing was created by looking
+
+
+def test_value_counts_and_first_rows_add_up_over_batches() -> None:
+    from psepa.guard.scanners.values import ValueScan
+
+    scan_ = ValueScan("x.csv", "csv")
+    notes = ["ok", "he is undocumented", "ICE detainer received", "he is undocumented"]
+    for _ in range(3):
+        scan_.add(pa.record_batch({"note": notes, "n": [1, 2, 3, 4]}))
+    (item,) = list(scan_.items())
+    assert item.count == 6
+    assert item.location.line == 3  # row 1 of the first batch, after the header line
+    assert item.text == "undocumented"  # the phrase, not the person's cell
