@@ -2,9 +2,9 @@
 
 Every query aggregates in the database (a report over a million requests moves a few thousand
 grouped rows, not a million records) and covers the report's period and the one before it at
-once, so the comparison costs no second pass. Times are grouped by the UTC hour: an hour falls
-wholly inside one Denver day whatever daylight saving does, so Python can place each group in
-its Denver day and month exactly, on SQLite (which knows no time zones) as on PostgreSQL.
+once, so the comparison costs no second pass. Times are grouped by pieces of the window cut at
+each Denver month's first midnight and at the period's start, computed as UTC moments in Python
+(`_Segments`), so the grouping is exact on SQLite (which knows no time zones) as on PostgreSQL.
 
 No query selects a name; booking numbers are read only for the internal list of holds beyond
 release, and `build` drops that list from public reports.
@@ -13,8 +13,9 @@ release, and `build` drops that list from public reports.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import json
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -24,8 +25,10 @@ from sqlalchemy import (
     Text,
     and_,
     case,
+    distinct,
     exists,
     func,
+    literal,
     literal_column,
     select,
 )
@@ -100,12 +103,8 @@ def gather(s: Session, period: Period, previous: Period) -> Facts:
     start, split, end = previous.start, period.start, period.end
     dialect = s.get_bind().dialect.name
     facts = Facts(period, previous)
-    days = _Days()
-
-    def hour(col: Any) -> ColumnElement[str]:
-        if dialect == "postgresql":
-            return func.to_char(col, "YYYY-MM-DD HH24")
-        return func.substr(col, 1, 13)
+    segments = _Segments(period, previous)
+    seg = segments.of
 
     def flag(col: Any) -> ColumnElement[int]:
         return case((col >= split, 1), else_=0)
@@ -113,113 +112,238 @@ def gather(s: Session, period: Period, previous: Period) -> Facts:
     def within(col: Any) -> ColumnElement[bool]:
         return and_(col >= start, col < end)
 
-    for h, kind, n in s.execute(
-        select(hour(_R.c.received_at), _R.c.kind, func.count())
+    for k, kind, n in s.execute(
+        select(seg(_R.c.received_at), _R.c.kind, func.count())
         .where(within(_R.c.received_at))
         .group_by(literal_column("1"), _R.c.kind)
     ):
-        key = (days.of(h), kind)
-        facts.requests[key] = facts.requests.get(key, 0) + n
+        _add(facts.requests, (segments.day(k), kind), n)
 
-    for cur, kind, stage, verdict, rules, cites, documents, n in s.execute(
-        select(
-            flag(_D.c.decided_at),
-            _R.c.kind,
-            _D.c.stage,
-            _D.c.verdict,
-            sql_cast(_D.c.rules, Text),
-            sql_cast(_D.c.cites, Text),
-            sql_cast(_R.c.documents, Text),
-            func.count(),
-        )
+    text_of = partial(sql_cast, type_=Text)
+    grouped = (
+        flag(_D.c.decided_at),
+        _R.c.kind,
+        _D.c.stage,
+        _D.c.verdict,
+        text_of(_D.c.rules),
+        text_of(_R.c.documents),
+    )
+    for cur, kind, stage, verdict, rules, documents, low, high, n in s.execute(
+        select(*grouped, func.min(text_of(_D.c.cites)), func.max(text_of(_D.c.cites)), func.count())
         .join(_R, _R.c.id == _D.c.request_id)
         .where(within(_D.c.decided_at))
-        .group_by(*(literal_column(str(k)) for k in range(1, 8)))
+        .group_by(*(literal_column(str(k)) for k in range(1, 7)))
     ):
-        facts.decisions[(bool(cur), kind, stage, verdict, rules, cites, documents)] = n
+        # The sections are gathered per group, not grouped by: decisions with the same rules
+        # and verdict cite the same sections, and grouping by long text sorts every decision.
+        # Where a group's decisions do cite differently, every variant is fetched.
+        variants = (
+            [low]
+            if low == high
+            else _variants(s, grouped, within, (cur, kind, stage, verdict, rules, documents))
+        )
+        groups: list[list[str]] = [json.loads(v) for v in variants]
+        order = _first_seen(groups)
+        merged = sorted({c for group in groups for c in group}, key=order.__getitem__)
+        key = (bool(cur), kind, stage, verdict, rules, json.dumps(merged), documents)
+        _add(facts.decisions, key, n)
 
-    _by_day(s, hour(_N.c.sent_at), within(_N.c.sent_at), _N, facts.notices_by_day, days)
-    lead = _lead_minutes(dialect)
-    for cur, minutes, n in s.execute(
-        select(flag(_N.c.sent_at), lead, func.count())
+    for k, n in s.execute(
+        select(seg(_N.c.sent_at), func.count())
+        .where(within(_N.c.sent_at))
+        .group_by(literal_column("1"))
+    ):
+        _add(facts.notices_by_day, segments.day(k), n)
+    for cur, minutes, channel, n in s.execute(
+        select(flag(_N.c.sent_at), _lead_minutes(dialect), _N.c.channel, func.count())
         .select_from(_N.join(_R, _R.c.id == _N.c.request_id).join(_B, _B.c.id == _R.c.booking_id))
         .where(within(_N.c.sent_at))
-        .group_by(literal_column("1"), literal_column("2"))
+        .group_by(literal_column("1"), literal_column("2"), literal_column("3"))
     ):
-        facts.lead_minutes[(bool(cur), None if minutes is None else int(minutes))] = n
-    for cur, channel, n in s.execute(
-        select(flag(_N.c.sent_at), _N.c.channel, func.count())
-        .where(within(_N.c.sent_at))
-        .group_by(literal_column("1"), _N.c.channel)
-    ):
-        facts.notice_channels[(bool(cur), channel)] = n
+        _add(facts.lead_minutes, (bool(cur), None if minutes is None else int(minutes)), n)
+        _add(facts.notice_channels, (bool(cur), channel), n)
 
-    _by_day(s, hour(_A.c.given_at), within(_A.c.given_at), _A, facts.advisements_by_day, days)
     own = case((_A.c.language == _B.c.language, 1), else_=0)
-    for cur, kind, language, in_own, n in s.execute(
-        select(flag(_A.c.given_at), _A.c.kind, _A.c.language, own, func.count())
+    for k, kind, language, in_own, n in s.execute(
+        select(seg(_A.c.given_at), _A.c.kind, _A.c.language, own, func.count())
         .join(_B, _B.c.id == _A.c.booking_id)
         .where(within(_A.c.given_at))
         .group_by(*(literal_column(str(k)) for k in range(1, 5)))
     ):
-        facts.advisements[(bool(cur), kind, language, bool(in_own))] = n
+        day = segments.day(k)
+        _add(facts.advisements_by_day, day, n)
+        _add(facts.advisements, (_in(period, day), kind, language, bool(in_own)), n)
 
-    for cur, kind, n in s.execute(
-        select(flag(_O.c.known_at), _O.c.kind, func.count())
+    for k, kind, n in s.execute(
+        select(seg(_O.c.known_at), _O.c.kind, func.count())
         .where(within(_O.c.known_at))
         .group_by(literal_column("1"), _O.c.kind)
     ):
-        facts.outcomes[(bool(cur), kind)] = n
-    _by_day(
-        s,
-        hour(_O.c.known_at),
-        and_(within(_O.c.known_at), _O.c.kind.in_(ICE_CUSTODY)),
-        _O,
-        facts.ice_custody_by_day,
-        days,
-    )
-    has_request = exists().where(_R.c.booking_id == _B.c.id)
-    _by_day(
-        s,
-        hour(_B.c.released_at),
-        and_(within(_B.c.released_at), has_request),
-        _B,
-        facts.releases_by_day,
-        days,
-    )
+        day = segments.day(k)
+        _add(facts.outcomes, (_in(period, day), kind), n)
+        if kind in ICE_CUSTODY:
+            _add(facts.ice_custody_by_day, day, n)
+
+    _bookings(s, facts, segments, within)
     facts.holds = _holds(s, start, end)
-    facts.people = _people(s, flag, within, has_request, end, split)
+    facts.people.update(_people(s, flag, within))
     facts.late_release_duties = _late_release_duties(s, split, end)
     return facts
 
 
-class _Days:
-    """UTC hour text (`YYYY-MM-DD HH`) to the Denver day it falls in, remembered."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, dt.date] = {}
-
-    def of(self, text: str) -> dt.date:
-        found = self.seen.get(text)
-        if found is None:
-            moment = dt.datetime.strptime(text, "%Y-%m-%d %H").replace(tzinfo=dt.UTC)
-            found = self.seen[text] = moment.astimezone(DENVER).date()
-        return found
+def _add(into: dict[Any, int], key: Any, n: int) -> None:
+    into[key] = into.get(key, 0) + int(n)
 
 
-def _by_day(
-    s: Session,
-    bucket: ColumnElement[str],
-    where: ColumnElement[bool],
-    table: Table,
-    into: dict[dt.date, int],
-    days: _Days,
-) -> None:
-    for h, n in s.execute(
-        select(bucket, func.count()).select_from(table).where(where).group_by(literal_column("1"))
+def _in(period: Period, day: dt.date) -> bool:
+    return period.first <= day <= period.last
+
+
+def _first_seen(groups: list[list[str]]) -> dict[str, int]:
+    """Each section's first place in the decisions' own order (the deciding rule's first)."""
+    first: dict[str, int] = {}
+    for group in groups:
+        for c in group:
+            first.setdefault(c, len(first))
+    return first
+
+
+def _variants(
+    s: Session, grouped: tuple[Any, ...], within: Any, values: tuple[Any, ...]
+) -> list[str]:
+    """Every distinct list of sections cited within one group of decisions."""
+    text_of = sql_cast(_D.c.cites, Text)
+    query = (
+        select(text_of)
+        .join(_R, _R.c.id == _D.c.request_id)
+        .where(
+            within(_D.c.decided_at),
+            *(column == value for column, value in zip(grouped, values, strict=True)),
+        )
+        .distinct()
+    )
+    return [str(v) for v in s.execute(query).scalars()]
+
+
+class _Segments:
+    """The window cut where each Denver month starts and where the period starts.
+
+    Each piece lies in one month and on one side of the period's start, so counting by piece
+    gives the month-by-month table and both periods' totals from one grouped pass. A piece's
+    number is computed in SQL by comparing a moment with the cuts as a balanced tree of CASE
+    expressions: a few comparisons a row whatever the number of months, and a group key that
+    is a small integer rather than a time's text."""
+
+    def __init__(self, period: Period, previous: Period) -> None:
+        cuts = {previous.start, period.start, period.end}
+        y, m = previous.first.year, previous.first.month
+        while True:
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+            day = dt.date(y, m, 1)
+            if day > period.last:
+                break
+            cuts.add(dt.datetime.combine(day, dt.time(0), DENVER).astimezone(dt.UTC))
+        self.cuts = sorted(c for c in cuts if previous.start <= c <= period.end)
+        self.days = [c.astimezone(DENVER).date() for c in self.cuts]
+
+    def of(self, col: Any) -> ColumnElement[int]:
+        def piece(lo: int, hi: int) -> Any:
+            if hi - lo == 1:
+                return literal(lo)
+            mid = (lo + hi) // 2
+            return case((col < self.cuts[mid], piece(lo, mid)), else_=piece(mid, hi))
+
+        return cast(ColumnElement[int], piece(0, len(self.cuts) - 1))
+
+    def day(self, k: int) -> dt.date:
+        """The first Denver day of piece `k` (all its days are in one month and one period)."""
+        return self.days[int(k)]
+
+
+def _bookings(s: Session, facts: Facts, segments: _Segments, within: Any) -> None:
+    """One pass over the bookings: releases by piece, bookings made, people still in custody
+    at each period's end, and detainers not honoured at release."""
+    start, split, end = facts.previous.start, facts.period.start, facts.period.end
+    released = and_(within(_B.c.released_at), exists().where(_R.c.booking_id == _B.c.id))
+    refused = exists().where(
+        _R.c.booking_id == _B.c.id,
+        _R.c.kind == "detainer",
+        _D.c.request_id == _R.c.id,
+        _D.c.stage == "release",
+        _D.c.verdict != "permitted",
+        within(_D.c.decided_at),
+    )
+
+    def held_at(at: dt.datetime) -> ColumnElement[int]:
+        still = and_(_B.c.booked_at < at, (_B.c.released_at.is_(None)) | (_B.c.released_at >= at))
+        asked = exists().where(_R.c.booking_id == _B.c.id, _R.c.received_at < at)
+        return func.sum(case((still, case((asked, 1), else_=0)), else_=0))
+
+    def total(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.sum(case((condition, 1), else_=0))
+
+    piece = case((released, segments.of(_B.c.released_at)), else_=None)
+    rows = s.execute(
+        select(
+            piece,
+            total(and_(_B.c.booked_at >= split, _B.c.booked_at < end)),
+            total(and_(_B.c.booked_at >= start, _B.c.booked_at < split)),
+            held_at(end),
+            held_at(split),
+            func.sum(case((released, case((refused, 1), else_=0)), else_=0)),
+            total(released),
+        )
+        .where(
+            within(_B.c.released_at)
+            | within(_B.c.booked_at)
+            | and_(_B.c.booked_at < end, _B.c.released_at.is_(None) | (_B.c.released_at >= start))
+        )
+        .group_by(literal_column("1"))
+    ).all()
+    people = facts.people
+    for k, booked_cur, booked_prev, at_end, at_split, not_honored, n in rows:
+        _add(people, (True, "booked"), booked_cur or 0)
+        _add(people, (False, "booked"), booked_prev or 0)
+        _add(people, (True, "in_custody_at_end"), at_end or 0)
+        _add(people, (False, "in_custody_at_end"), at_split or 0)
+        if k is None:
+            continue
+        day = segments.day(k)
+        cur = _in(facts.period, day)
+        _add(facts.releases_by_day, day, n or 0)
+        _add(people, (cur, "released"), n or 0)
+        _add(people, (cur, "detainer_not_honored"), not_honored or 0)
+
+
+def _people(s: Session, flag: Any, within: Any) -> dict[tuple[bool, str], int]:
+    """Distinct people (bookings) behind the counts that NYC and California report by person."""
+    out: dict[tuple[bool, str], int] = {}
+    detainer = case((_R.c.kind == "detainer", _R.c.booking_id), else_=None)
+    for cur, anyone, with_detainer in s.execute(
+        select(
+            flag(_R.c.received_at),
+            func.count(distinct(_R.c.booking_id)),
+            func.count(distinct(detainer)),
+        )
+        .where(within(_R.c.received_at))
+        .group_by(literal_column("1"))
     ):
-        day = days.of(h)
-        into[day] = into.get(day, 0) + n
+        out[(bool(cur), "with_request")] = anyone
+        out[(bool(cur), "with_detainer")] = with_detainer
+    for cur, n in s.execute(
+        select(flag(_N.c.sent_at), func.count(distinct(_R.c.booking_id)))
+        .join(_R, _R.c.id == _N.c.request_id)
+        .where(within(_N.c.sent_at))
+        .group_by(literal_column("1"))
+    ):
+        out[(bool(cur), "notified")] = n
+    for cur, n in s.execute(
+        select(flag(_O.c.known_at), func.count(distinct(_O.c.booking_id)))
+        .where(within(_O.c.known_at), _O.c.kind.in_(ICE_CUSTODY))
+        .group_by(literal_column("1"))
+    ):
+        out[(bool(cur), "to_ice")] = n
+    return out
 
 
 def _lead_minutes(dialect: str) -> ColumnElement[Any]:
@@ -263,101 +387,6 @@ def _holds(s: Session, start: dt.datetime, end: dt.datetime) -> list[Hold]:
         .order_by(_B.c.released_at)
     ).all()
     return [Hold(number, released, custody, bool(j)) for number, released, custody, j in rows]
-
-
-def _people(
-    s: Session,
-    flag: Any,
-    within: Any,
-    has_request: ColumnElement[bool],
-    end: dt.datetime,
-    split: dt.datetime,
-) -> dict[tuple[bool, str], int]:
-    """Distinct people (bookings) behind the counts that NYC and California report by person."""
-    out: dict[tuple[bool, str], int] = {}
-
-    def count(name: str, rows: Iterable[Any]) -> None:
-        for cur, n in rows:
-            out[(bool(cur), name)] = n
-
-    detainer = (
-        select(flag(_R.c.received_at).label("cur"), _R.c.booking_id)
-        .where(within(_R.c.received_at), _R.c.kind == "detainer")
-        .distinct()
-        .subquery()
-    )
-    count(
-        "with_detainer",
-        s.execute(select(detainer.c.cur, func.count()).group_by(detainer.c.cur)),
-    )
-    any_request = (
-        select(flag(_R.c.received_at).label("cur"), _R.c.booking_id)
-        .where(within(_R.c.received_at))
-        .distinct()
-        .subquery()
-    )
-    count(
-        "with_request",
-        s.execute(select(any_request.c.cur, func.count()).group_by(any_request.c.cur)),
-    )
-    notified = (
-        select(flag(_N.c.sent_at).label("cur"), _R.c.booking_id)
-        .join(_R, _R.c.id == _N.c.request_id)
-        .where(within(_N.c.sent_at))
-        .distinct()
-        .subquery()
-    )
-    count("notified", s.execute(select(notified.c.cur, func.count()).group_by(notified.c.cur)))
-    to_ice = (
-        select(flag(_O.c.known_at).label("cur"), _O.c.booking_id)
-        .where(within(_O.c.known_at), _O.c.kind.in_(ICE_CUSTODY))
-        .distinct()
-        .subquery()
-    )
-    count("to_ice", s.execute(select(to_ice.c.cur, func.count()).group_by(to_ice.c.cur)))
-    refused = (
-        select(flag(_D.c.decided_at).label("cur"), _R.c.booking_id)
-        .join(_R, _R.c.id == _D.c.request_id)
-        .where(
-            within(_D.c.decided_at),
-            _D.c.stage == "release",
-            _D.c.verdict != "permitted",
-            _R.c.kind == "detainer",
-        )
-        .distinct()
-        .subquery()
-    )
-    count(
-        "detainer_not_honored",
-        s.execute(select(refused.c.cur, func.count()).group_by(refused.c.cur)),
-    )
-    count(
-        "booked",
-        s.execute(
-            select(flag(_B.c.booked_at), func.count())
-            .where(within(_B.c.booked_at))
-            .group_by(literal_column("1"))
-        ),
-    )
-    count(
-        "released",
-        s.execute(
-            select(flag(_B.c.released_at), func.count())
-            .where(within(_B.c.released_at), has_request)
-            .group_by(literal_column("1"))
-        ),
-    )
-    for cur, at in ((True, end), (False, split)):
-        out[(cur, "in_custody_at_end")] = s.execute(
-            select(func.count())
-            .select_from(_B)
-            .where(
-                _B.c.booked_at < at,
-                (_B.c.released_at.is_(None)) | (_B.c.released_at >= at),
-                exists().where(_R.c.booking_id == _B.c.id, _R.c.received_at < at),
-            )
-        ).scalar_one()
-    return out
 
 
 def _late_release_duties(s: Session, start: dt.datetime, end: dt.datetime) -> int:
