@@ -3,6 +3,7 @@ workflow end to end, errors naming the field, the audit chain, accounts and toke
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import httpx
@@ -294,7 +295,8 @@ def test_sessions_are_httponly_samesite_and_need_the_form_token(live: Live) -> N
 
 def _check_session(live: Live, client: httpx.Client) -> None:
     wrong = client.post("/login", data={"login": "clerk", "password": "not-the-password"})
-    assert wrong.status_code == 401 and "psepa_session" not in wrong.headers.get("set-cookie", "")
+    assert wrong.status_code == 200 and "do not match" in wrong.text
+    assert "psepa_session" not in wrong.headers.get("set-cookie", "")
     answer = client.post("/login", data={"login": "clerk", "password": PASSWORDS[Role.CLERK]})
     cookie = answer.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=lax" in cookie
@@ -336,3 +338,19 @@ def test_openapi_names_the_contract_models(live: Live) -> None:
     assert {"Situation", "SituationFacts", "DecisionOut", "ErrorBody"} <= set(schemas)
     body = document["paths"]["/v1/decisions"]["post"]["requestBody"]
     assert body["content"]["application/json"]["schema"]["anyOf"][0]["$ref"].endswith("/Situation")
+
+
+def test_published_reports_are_public_and_only_the_public_version(live: Live) -> None:
+    year = str(dt.datetime.now(dt.UTC).year)
+    with httpx.Client(base_url=live.url) as anyone:
+        as_json = anyone.get(f"/v1/reports/{year}", params={"format": "json"})
+        as_pdf = anyone.get(f"/v1/reports/{year}", params={"format": "pdf"})
+        internal = anyone.get(f"/v1/reports/{year}", params={"format": "json", "public": "false"})
+        bad = anyone.get("/v1/reports/20XX")
+        page = anyone.get("/reports", params={"period": "2025Q2", "format": "html"})
+    assert as_json.status_code == 200 and as_json.json()["public"] is True
+    assert as_json.json()["suppression_threshold"] >= 1
+    assert as_pdf.headers["content-type"] == "application/pdf" and as_pdf.content[:4] == b"%PDF"
+    assert internal.json()["public"] is True  # no parameter reaches the internal version
+    assert bad.status_code == 422 and bad.json()["detail"][0]["msg"]
+    assert page.status_code == 303 and page.headers["location"] == "/v1/reports/2025Q2?format=html"

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 import psepa
 from psepa.cases.intake import Duty, IntakeResult, NotFound
-from psepa.web import notices_door, queries, services
+from psepa.web import notices_door, queries, reports_door, services
 from psepa.web.accounts import Principal
 from psepa.web.rules import ADMIN, AUDIT, CASE_READERS, CASEWORK, STAFF, Gate
 from psepa.web.schemas import (
@@ -445,3 +445,48 @@ def revoke_token(name: Annotated[str, Path(max_length=80)], request: Request, _:
     if not state_of(request).accounts.revoke_token(name):
         raise NotFound(f"no active token named {name!r}")
     return Response(status_code=204)
+
+
+# --- published reports ----------------------------------------------------------------------
+_REPORT_MEDIA = {
+    "json": "application/json",
+    "csv": "application/zip",
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+}
+
+
+@router.get(
+    "/reports/{period}",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {
+                "application/json": {"schema": {"type": "object"}},
+                "application/zip": {},
+                "text/html": {},
+                "application/pdf": {},
+            },
+            "description": "The published report (small counts hidden, no names).",
+        },
+        404: {"model": ErrorBody, "description": "No case records to report on."},
+        422: {"model": ErrorBody, "description": "The period is not one psepa reads."},
+    },
+    tags=["reports"],
+)
+def report(
+    period: Annotated[
+        str,
+        Path(
+            pattern=r"^[0-9A-Za-z.\-]{4,25}$",
+            description="2018, 2018Q2, 2018-03 or 2018-01-01..2018-03-31",
+        ),
+    ],
+    request: Request,
+    _: Public,
+    format: Literal["json", "csv", "html", "pdf"] = "json",
+) -> Response:
+    """The published transparency report for a period: only the public version, in which counts
+    too small to publish without identifying someone are hidden."""
+    body = reports_door.published(state_of(request).store, period, format)
+    return Response(body, media_type=_REPORT_MEDIA[format])

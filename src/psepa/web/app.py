@@ -29,6 +29,7 @@ from psepa.cases.intake import CaseError, NotFound, RequestConflict
 from psepa.cases.store import Store
 from psepa.cases.workflow import Cases
 from psepa.errors import InvalidSituation, PsepaError, UnknownVersion
+from psepa.reports import NoCaseRecords
 from psepa.situation import Situation
 from psepa.web import api, pages
 from psepa.web.accounts import AccountError, Accounts
@@ -113,6 +114,7 @@ _STATUS: list[tuple[type[Exception], int, str]] = [
     (CsrfRejected, 403, "Form out of date"),
     (Forbidden, 403, "Not allowed"),
     (NotFound, 404, "Not found"),
+    (NoCaseRecords, 404, "No case records"),
     (NoWrittenAdvisement, 404, "No written advisement"),
     (RequestConflict, 409, "Conflicting request"),
     (CaseError, 409, "Cannot be done"),

@@ -81,7 +81,7 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
     """Render a template with what every page shows (who is logged in, the rulebook)."""
     context.setdefault("who", getattr(request.state, "principal", None))
     context.setdefault("rulebook", psepa.rulebook().revision)
-    context.setdefault("reports_available", False)
+    context.setdefault("reports_available", True)
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
@@ -153,10 +153,10 @@ async def login(request: Request, _: Public) -> Response:
         login_name, password if isinstance(password, str) else ""
     )
     if token is None:
+        # The form again with the reason (200: a page, not a challenge for HTTP authentication).
         return page(
             request,
             "login.html",
-            401,
             next=target,
             login=login_name,
             error="That login name and password do not match an active account.",
@@ -505,3 +505,13 @@ def explainer(
         return error_page(request, 404, "No explainer in that language", str(missing))
     media = "application/pdf" if format == "pdf" else "text/html; charset=utf-8"
     return Response(body, media_type=media)
+
+
+@router.get("/reports", response_model=None)
+def reports(request: Request, _: Public, period: str = "", format: str = "html") -> Response:
+    """Where to read the published reports: a period in, the report's address out."""
+    if period.strip():
+        target = f"/v1/reports/{quote(period.strip(), safe='')}?format={quote(format)}"
+        return _see(target)
+    year = services.denver_now().year
+    return page(request, "reports.html", years=[year - 1, year])

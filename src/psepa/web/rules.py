@@ -9,11 +9,11 @@ something (a page on another site cannot read the token, so it cannot forge the 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from fastapi import Request
 from fastapi.routing import APIRoute
-from starlette.routing import BaseRoute
 
 from psepa.errors import PsepaError
 from psepa.web.accounts import Principal, Role
@@ -104,7 +104,34 @@ async def _check_csrf(request: Request, who: Principal) -> None:
         )
 
 
-def gate_of(route: BaseRoute) -> Gate | None:
+@dataclass(frozen=True)
+class Served:
+    """One route as the app serves it: its methods and full path, and the route declared."""
+
+    methods: frozenset[str]
+    path: str
+    route: object
+
+
+def served_routes(routes: Iterable[object]) -> Iterator[Served]:
+    """Every route of an app, with included routers opened up.
+
+    FastAPI keeps an included router as one entry of `app.routes` and builds the routes it
+    serves (prefix applied) on demand; a walk that only looked at `app.routes` would find the
+    documentation routes and nothing else, and pass without checking a single rule.
+    """
+    for route in routes:
+        candidates = getattr(route, "effective_candidates", None)
+        if callable(candidates):
+            yield from served_routes(candidates())
+            continue
+        original = getattr(route, "original_route", route)
+        methods = getattr(route, "methods", None) or {"GET"}
+        path = str(getattr(route, "path", ""))
+        yield Served(frozenset(methods) - {"HEAD"}, path, original)
+
+
+def gate_of(route: object) -> Gate | None:
     """The rule a route declared, if any."""
     if not isinstance(route, APIRoute):
         return None
@@ -117,10 +144,10 @@ def gate_of(route: BaseRoute) -> Gate | None:
     return None
 
 
-def undeclared(routes: Iterable[BaseRoute]) -> list[str]:
+def undeclared(routes: Iterable[object]) -> list[str]:
     """API routes without a rule: a programming error the app factory refuses."""
     return [
-        f"{sorted(route.methods or ())} {route.path}"
-        for route in routes
-        if isinstance(route, APIRoute) and gate_of(route) is None
+        f"{sorted(served.methods)} {served.path}"
+        for served in served_routes(routes)
+        if isinstance(served.route, APIRoute) and gate_of(served.route) is None
     ]
