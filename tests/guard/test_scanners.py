@@ -221,3 +221,19 @@ def test_value_counts_and_first_rows_add_up_over_batches() -> None:
     assert item.count == 6
     assert item.location.line == 3  # row 1 of the first batch, after the header line
     assert item.text == "undocumented"  # the phrase, not the person's cell
+
+
+def test_repetitive_and_unique_columns_count_the_same() -> None:
+    from psepa.guard.scanners.values import ValueScan
+
+    notes = ["Released.", "Client is undocumented."] * 50  # 2 distinct values in 100 rows
+    ids = [f"B-{i}" if i % 10 else "LPR status noted" for i in range(100)]  # unique
+    scan_ = ValueScan("x.csv", "csv")
+    for _ in range(2):
+        scan_.add(pa.record_batch({"note": notes, "id": ids}))
+    assert scan_.repetitive == {"note": True, "id": False}
+    counts = {(i.location.where, i.hits[0].category.value): i.count for i in scan_.items()}
+    assert counts == {
+        ("values of note", "immigration_status"): 100,
+        ("values of id", "green_card"): 20,
+    }

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+from queue import Full, Queue
+from threading import Event, Thread
 
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
@@ -39,19 +41,76 @@ def scan_csv(path: Path, source: str, *, delimiter: str = ",") -> Iterator[Item]
     yield from column_items(names, source, "csv")
     values = ValueScan(source, "csv")
     try:
-        reader = pacsv.open_csv(
-            path,
-            read_options=pacsv.ReadOptions(block_size=BLOCK_SIZE, use_threads=True),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
-            ),
-        )
-        for batch in reader:
+        for batch in _prefetched(_batches(path, names, delimiter)):
             values.add(batch)
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise UnreadableInput(source, f"malformed CSV: {exc}") from None
     yield from values.items()
+
+
+def _prefetched(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Parse the next block on a second thread while this one is matched, two at most."""
+    queue: Queue[pa.RecordBatch | BaseException | None] = Queue(maxsize=2)
+    stop = Event()
+
+    def produce() -> None:
+        try:
+            for batch in batches:
+                while not stop.is_set():
+                    try:
+                        queue.put(batch, timeout=0.1)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+            queue.put(None)
+        except BaseException as exc:  # handed to the consumer, raised there
+            queue.put(exc)
+
+    thread = Thread(target=produce, daemon=True, name="psepa-guard-csv")
+    thread.start()
+    try:
+        while (item := queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _batches(path: Path, names: list[str], delimiter: str) -> Iterator[pa.RecordBatch]:
+    """The rows after the header, block by block, cut at line ends.
+
+    Arrow's own streaming reader reads ahead of a slow consumer without limit (its memory grew
+    with the file in bench/guard.py), so blocks are read here, one at a time, and each is
+    parsed by Arrow's multi-threaded reader. A value may not hold a line break, as with
+    `newlines_in_values=False`.
+    """
+    read = pacsv.ReadOptions(column_names=names, use_threads=True)
+    parse = pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=False)
+    convert = pacsv.ConvertOptions(
+        column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+    )
+
+    def parsed(data: bytes) -> Iterator[pa.RecordBatch]:
+        table = pacsv.read_csv(
+            pa.py_buffer(data), read_options=read, parse_options=parse, convert_options=convert
+        )
+        yield from table.to_batches()
+
+    with path.open("rb") as f:
+        f.readline()
+        rest = b""
+        while block := f.read(BLOCK_SIZE):
+            data = rest + block
+            cut = data.rfind(b"\n") + 1
+            rest, data = data[cut:], data[:cut]
+            if data.strip():
+                yield from parsed(data)
+        if rest.strip():
+            yield from parsed(rest)
 
 
 def scan_tsv(path: Path, source: str) -> Iterator[Item]:

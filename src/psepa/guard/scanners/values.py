@@ -38,29 +38,45 @@ class ValueScan:
     format: str
     rows: int = 0
     seen: dict[tuple[str, Category], _Seen] = field(default_factory=dict)
+    repetitive: dict[str, bool] = field(default_factory=dict)  # decided on a first batch
 
     def add(self, batch: pa.RecordBatch, first_line: int = 2) -> None:
         for name, column in zip(batch.schema.names, batch.columns, strict=True):
             strings = _as_strings(column)
-            if strings is None:
+            if strings is None or len(strings) == 0:
                 continue
-            mask = pc.match_substring_regex(strings, PREFILTER, ignore_case=True)
-            mask = pc.fill_null(mask, False)
-            if not pc.any(mask).as_py():
-                continue
-            # Each distinct candidate is matched once, however often it repeats.
-            counts = pc.value_counts(pc.filter(strings, mask))
-            for value, count in zip(
-                counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True
-            ):
-                for hit in MATCHER.find(value):
-                    key = (name, hit.category)
-                    entry = self.seen.get(key)
-                    if entry is None:
-                        first = pc.index(strings, value).as_py()
-                        entry = self.seen[key] = _Seen(self.rows + first + first_line, hit.phrase)
-                    entry.count += count
+            repetitive = self.repetitive.get(name)
+            if repetitive is None or repetitive:
+                # A column of few distinct values (names, charges, canned notes) is filtered
+                # once per distinct value; one of unique values (ids) cell by cell.
+                counts = pc.value_counts(strings)
+                repetitive = self.repetitive[name] = len(counts) <= 0.2 * len(strings)
+                if repetitive:
+                    values = counts.field("values")
+                    keep = pc.fill_null(
+                        pc.match_substring_regex(values, PREFILTER, ignore_case=True), False
+                    )
+                    self._match(name, strings, pc.filter(counts, keep), first_line)
+                    continue
+            mask = pc.fill_null(
+                pc.match_substring_regex(strings, PREFILTER, ignore_case=True), False
+            )
+            if pc.any(mask).as_py():
+                self._match(name, strings, pc.value_counts(pc.filter(strings, mask)), first_line)
         self.rows += batch.num_rows
+
+    def _match(self, name: str, strings: pa.Array, counts: pa.Array, first_line: int) -> None:
+        """Match each distinct candidate once and add its count to the column's findings."""
+        for value, count in zip(
+            counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True
+        ):
+            for hit in MATCHER.find(value):
+                key = (name, hit.category)
+                entry = self.seen.get(key)
+                if entry is None:
+                    first = pc.index(strings, value).as_py()
+                    entry = self.seen[key] = _Seen(self.rows + first + first_line, hit.phrase)
+                entry.count += count
 
     def items(self) -> Iterator[Item]:
         for (column, category), s in self.seen.items():
