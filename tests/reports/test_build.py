@@ -130,3 +130,17 @@ def test_a_bad_threshold_or_an_empty_database_is_refused(tmp_path: Any) -> None:
     empty.touch()
     with pytest.raises(NoCaseRecords, match="never migrated"):
         build_report(Store(f"sqlite:///{empty}"), parse_period("2025"))
+
+
+def test_a_month_alone_counts_as_it_does_inside_its_quarter(sqlite_store: Store) -> None:
+    # The quarter and the one before hold every request (read by a plain scan); May and June
+    # do not (read through the index): both ways must count June alike.
+    history(Cases(sqlite_store))
+    quarter = build_report(sqlite_store, parse_period("2025Q2"), public=False)
+    june = build_report(sqlite_store, parse_period("2025-06"), public=False)
+    in_quarter = rows_by(quarter, "monthly", "month")["2025-06"]
+    assert june.tables["monthly"].rows == [in_quarter]
+    may = rows_by(quarter, "monthly", "month")["2025-05"]
+    kinds = rows_by(june, "requests_by_kind", "kind")
+    assert kinds["detainer"]["previous_period"] == may["detainer"]
+    assert kinds["notification"]["previous_period"] == may["notification"] == 1
