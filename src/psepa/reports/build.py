@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import statistics
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -191,11 +190,25 @@ def _fill_change(table: Table) -> None:
 
 
 def _median_lead(facts: Facts, cur: bool) -> float | None:
-    values: list[int] = []
-    for (is_cur, minutes), n in facts.lead_minutes.items():
-        if is_cur == cur and minutes is not None:
-            values.extend([minutes] * n)
-    return float(statistics.median(values)) if values else None
+    """The median of the lead times, from their counts by minute (the middle one, or the mean
+    of the two middle ones)."""
+    counts = sorted(
+        (minutes, n)
+        for (is_cur, minutes), n in facts.lead_minutes.items()
+        if is_cur == cur and minutes is not None
+    )
+    total = sum(n for _m, n in counts)
+    if not total:
+        return None
+    wanted = [(total - 1) // 2, total // 2]  # 0-based ranks of the middle value(s)
+    found: list[int] = []
+    seen = 0
+    for minutes, n in counts:
+        while wanted and wanted[0] < seen + n:
+            found.append(minutes)
+            wanted.pop(0)
+        seen += n
+    return (found[0] + found[1]) / 2
 
 
 def summary(facts: Facts, period: Period, previous: Period) -> Table:
