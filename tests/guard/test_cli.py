@@ -174,10 +174,51 @@ def test_psepa_guards_itself_on_postgresql_and_sees_its_comments(pg_url: str) ->
     with store.engine.begin() as c:  # a department adds what the law forbids
         c.execute(text("CREATE TABLE intake_extra (id int, note text)"))
         c.execute(text("COMMENT ON COLUMN intake_extra.note IS 'Lugar de nacimiento'"))
+        c.execute(text("CREATE SCHEMA hr"))
+        c.execute(text("CREATE TABLE hr.staff (id int, visa_type text)"))
     store.close()
     found = guard("scan", "--db", url, "--format", "json", "--on", "2025-06-01")
     assert found.returncode == 1
-    (finding,) = json.loads(found.stdout)["findings"]
-    assert finding["location"]["where"] == "intake_extra.note comment"
-    assert finding["category"] == "place_of_birth"
+    findings = json.loads(found.stdout)["findings"]
+    assert {(f["location"]["where"], f["category"]) for f in findings} == {
+        ("intake_extra.note comment", "place_of_birth"),
+        ("hr.staff.visa_type", "visa"),
+    }
     assert "password" not in found.stdout.lower() or ":***@" in found.stdout
+
+
+def test_sarif_fits_the_sarif_2_1_0_schema(folder: Path, tmp_path: Path) -> None:
+    from pydantic_sarif.model import StaticAnalysisResultsFormatSarifVersion210JsonSchema as Sarif
+
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    guard("scan", "--db", url, "--migrate")
+    store = Store(url)
+    with store.engine.begin() as c:
+        c.execute(text("CREATE TABLE extra (id integer, country_of_birth text)"))
+    store.close()
+    (folder / "allow.yml").write_text(
+        "- where: '*Are you*'\n  required_by: federal_law\n  citation: '8 U.S.C. 1324a'\n"
+        "  reason: Form I-9 for new hires.\n"
+    )
+    result = guard(
+        "scan",
+        "forms",
+        "exports",
+        "--db",
+        url,
+        "--allow",
+        "allow.yml",
+        "--format",
+        "sarif",
+        "--on",
+        "2025-06-01",
+        cwd=folder,
+    )
+    sarif = json.loads(result.stdout)
+    Sarif.model_validate(sarif)  # raises on any field the schema does not allow
+    results = sarif["runs"][0]["results"]
+    db = next(r for r in results if "physicalLocation" not in r["locations"][0])
+    assert db["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].endswith(
+        "extra.country_of_birth"
+    )
+    assert sum("suppressions" in r for r in results) == 1

@@ -107,12 +107,15 @@ def _rule(category: Category) -> dict[str, Any]:
 
 def _result(f: Finding, rule_index: dict[Category, int]) -> dict[str, Any]:
     loc = f.location
-    physical: dict[str, Any] = {"artifactLocation": {"uri": loc.source}}
-    if loc.line is not None:
-        physical["region"] = {"startLine": loc.line}
-    location: dict[str, Any] = {"physicalLocation": physical}
-    if loc.where:
-        location["logicalLocations"] = [{"fullyQualifiedName": loc.where}]
+    location: dict[str, Any] = {}
+    if loc.format != "database":  # a database has no file to point at, only its names
+        physical: dict[str, Any] = {"artifactLocation": {"uri": loc.source, "uriBaseId": "SRCROOT"}}
+        if loc.line is not None:
+            physical["region"] = {"startLine": loc.line}
+        location["physicalLocation"] = physical
+    names = " ".join(x for x in (loc.source if loc.format == "database" else "", loc.where) if x)
+    if names:
+        location["logicalLocations"] = [{"fullyQualifiedName": names}]
     result: dict[str, Any] = {
         "ruleId": f"psepa-guard/{f.category.value}",
         "ruleIndex": rule_index[f.category],
@@ -137,7 +140,6 @@ def _result(f: Finding, rule_index: dict[Category, int]) -> dict[str, Any]:
         result["suppressions"] = [
             {
                 "kind": "external",
-                "status": "accepted",
                 "justification": f"{f.excuse.citation}: {f.excuse.reason}",
             }
         ]

@@ -15,7 +15,14 @@ from psepa.guard.errors import UnknownFormat, UnreadableInput
 from psepa.guard.findings import Finding, clip
 from psepa.guard.matcher import MATCHER
 from psepa.guard.rules import Context, ruling
-from psepa.guard.scanners import SCANNERS, Item, format_of, scan_database, scan_file
+from psepa.guard.scanners import (
+    SCANNERS,
+    Item,
+    display_url,
+    format_of,
+    scan_database,
+    scan_file,
+)
 
 SKIPPED_DIRECTORIES = {
     ".git",
@@ -73,7 +80,7 @@ def scan(
             _judge(scan_file(file, source, fmt), report, allow)
     for url in databases:
         items = list(scan_database(url))
-        report.scanned.append(items[0].location.source if items else url)
+        report.scanned.append(display_url(url))
         _judge(iter(items), report, allow)
     if allow is not None:
         report.warnings.extend(allow.unused())

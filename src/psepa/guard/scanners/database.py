@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Inspector, create_engine, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
@@ -25,6 +25,29 @@ def display_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return url
+
+
+SYSTEM_SCHEMAS = {
+    "information_schema",
+    "pg_catalog",
+    "pg_toast",
+    "mysql",
+    "performance_schema",
+    "sys",
+}
+
+
+def _schemas(inspector: Inspector, dialect: str) -> list[tuple[str | None, str]]:
+    """Every user schema, the default one unprefixed: a department's tables may be anywhere."""
+    if dialect == "sqlite":
+        return [(None, "")]
+    default = inspector.default_schema_name
+    found: list[tuple[str | None, str]] = [(None, "")]
+    for name in inspector.get_schema_names():
+        if name == default or name in SYSTEM_SCHEMAS or name.startswith("pg_"):
+            continue
+        found.append((name, f"{name}."))
+    return found
 
 
 def scan_database(url: str) -> Iterator[Item]:
@@ -45,29 +68,34 @@ def scan_database(url: str) -> Iterator[Item]:
     items: list[Item] = []
     try:
         inspector = inspect(engine)
-        for table in inspector.get_table_names() + inspector.get_view_names():
-            items.append(
-                Item(Location(source, "database", table), table, Context.RECORD, identifier=True)
-            )
-            for column in inspector.get_columns(table):
-                where = f"{table}.{column['name']}"
+        for schema, prefix in _schemas(inspector, engine.dialect.name):
+            tables = inspector.get_table_names(schema) + inspector.get_view_names(schema)
+            for table in tables:
+                named = f"{prefix}{table}"
                 items.append(
                     Item(
-                        Location(source, "database", where),
-                        column["name"],
-                        Context.RECORD,
-                        identifier=True,
+                        Location(source, "database", named), table, Context.RECORD, identifier=True
                     )
                 )
-                comment = column.get("comment")
-                if comment:
+                for column in inspector.get_columns(table, schema):
+                    where = f"{named}.{column['name']}"
                     items.append(
                         Item(
-                            Location(source, "database", f"{where} comment"),
-                            comment,
+                            Location(source, "database", where),
+                            column["name"],
                             Context.RECORD,
+                            identifier=True,
                         )
                     )
+                    comment = column.get("comment")
+                    if comment:
+                        items.append(
+                            Item(
+                                Location(source, "database", f"{where} comment"),
+                                comment,
+                                Context.RECORD,
+                            )
+                        )
     except SQLAlchemyError as exc:
         raise UnreadableInput(source, f"cannot read the schema: {exc}") from None
     finally:
