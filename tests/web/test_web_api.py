@@ -354,3 +354,14 @@ def test_published_reports_are_public_and_only_the_public_version(live: Live) ->
     assert internal.json()["public"] is True  # no parameter reaches the internal version
     assert bad.status_code == 422 and bad.json()["detail"][0]["msg"]
     assert page.status_code == 303 and page.headers["location"] == "/v1/reports/2025Q2?format=html"
+
+
+def test_pages_cannot_be_framed_or_load_other_sites_scripts(live: Live) -> None:
+    with httpx.Client(base_url=live.url) as anyone:
+        home = anyone.get("/")
+        docs = anyone.get("/docs")
+    assert home.headers["x-frame-options"] == "DENY"
+    assert home.headers["x-content-type-options"] == "nosniff"
+    policy = home.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "script-src" not in policy
+    assert "https://cdn.jsdelivr.net" in docs.headers["content-security-policy"]

@@ -42,12 +42,19 @@ _SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"same-origin"),
-    (
-        b"content-security-policy",
-        b"default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-        b"frame-ancestors 'none'",
-    ),
 ]
+_POLICY = (
+    b"content-security-policy",
+    b"default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    b"frame-ancestors 'none'",
+)
+# FastAPI's API browser at /docs loads Swagger UI from its CDN and starts it inline.
+_DOCS_POLICY = (
+    b"content-security-policy",
+    b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    b"img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'",
+)
 
 
 class SecurityHeaders:
@@ -62,9 +69,11 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        policy = _DOCS_POLICY if scope["path"].startswith("/docs") else _POLICY
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *_SECURITY_HEADERS]
+                message["headers"] = [*message.get("headers", []), *_SECURITY_HEADERS, policy]
             await send(message)
 
         await self.app(scope, receive, with_headers)
