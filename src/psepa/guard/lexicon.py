@@ -28,7 +28,21 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"immigration (?:status|standing|category|classification|class|history|documents?|"
         r"documentation|papers|paperwork|record|records|situation|condition|violations?|"
         r"information|info|details|type|code|flag|indicator)",
-        r"(?:immigrant|nonimmigrant|non immigrant) (?:status|visa|category|classification)",
+        r"(?:immigrant|nonimmigrant|non immigrant) (?:status|visa|category|classification|flag|"
+        r"indicator|yn|type)",
+        r"legal residents?",
+        r"residentes? legal(?:es)?",
+        r"(?:date|year|port|place|lugar|fecha|ano) (?:of|de) (?:entry|arrival|entrada|llegada|"
+        r"ingreso) (?:into|to|in|a|al|en) (?:the )?(?:" + US[3:-1] + r"|estados unidos|"
+        r"los estados unidos|el pais)",
+        r"(?:when|what year|how long ago) (?:did|have) " + PERSON + r" (?:first )?(?:come|came|"
+        r"arrive|arrived|enter|entered|immigrate|immigrated|move|moved) (?:to|in|into) (?:the )?"
+        + US,
+        r"(?:cuando|en que ano|hace cuanto) (?:llego|entro|vino|emigro|se mudo) (?:usted )?"
+        r"(?:a|al|a los) (?:estados unidos|pais|los estados unidos|us)",
+        r"(?:years|how long|tiempo|anos) (?:have you (?:been |lived )?|has (?:he|she) (?:been |"
+        r"lived )?|living |viviendo |lleva )?(?:in|en) (?:the )?(?:us|united states|"
+        r"estados unidos|los estados unidos)",
         r"(?:are|is|am|was|were) (?:you|he|she|they|i|the \w+) (?:an? )?(?:undocumented )?"
         r"(?:immigrants?|migrants?)",
         r"(?:he|she|subject|defendant|client|individual|person|inmate|arrestee|applicant|"
@@ -153,6 +167,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"county)",
         r"(?:foreign|native|us|american|locally|domestically) born",
         r"born (?:outside|abroad|overseas|elsewhere)",
+        r"(?:country|city|state|place|town) (?:you were |he was |she was |they were )?born in",
         r"born in (?!\d|(?:the |early |late |mid |a )?(?:" + MONTHS + r"|year|spring|summer|fall|"
         r"winter|autumn|decade|century|hospital|jail|prison|custody)\b)\w+",
         r"(?:what|which) (?:country|city|state|town|nation|place) (?:were|was|are|is|did) "
