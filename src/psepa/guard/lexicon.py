@@ -445,5 +445,9 @@ PREFILTER = "|".join(
         r"where",
         r"d[oó]nde",
         r"regist",
+        r"united",
+        r"estados",
+        r"america",
+        r"\bu\.?\s?s\b",
     )
 )
