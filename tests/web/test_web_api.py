@@ -8,9 +8,9 @@ import itertools
 
 import httpx
 from sqlalchemy import text
+from webserver import PASSWORDS, Live
 
 import psepa
-from conftest import PASSWORDS, Live
 from psepa.web.accounts import Role
 
 HOLD = {

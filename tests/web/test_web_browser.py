@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from webserver import PASSWORDS, Live
 
-from conftest import PASSWORDS, Live
 from psepa.web.accounts import Role
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -24,8 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import Case, GenerationMode
 from schemathesis.checks import positive_data_acceptance
+from webserver import Live, start_live
 
-from conftest import Live, start_live
 from psepa.cases.store import Store
 from psepa.web import create_app
 from psepa.web.accounts import Role

@@ -12,8 +12,8 @@ import re
 import pytest
 from fastapi.routing import APIRoute
 from starlette.routing import Mount, Route
+from webserver import Live
 
-from conftest import Live
 from psepa.web.accounts import Role
 from psepa.web.rules import gate_of, served_routes, undeclared
 
