@@ -3,11 +3,12 @@
 Run: `.venv/bin/python bench/guard.py [--quick] [--size-mb N] [--runs N] [--data DIR]`.
 
 1. Accuracy. The matcher on each part of tests/guard/corpus/: `dev.tsv` (what the lexicon was
-   tuned on), `heldout.tsv` and `heldout-2.tsv` (written before being scored; see their
-   README), the held-out parts without any item dev.tsv also has. Per category: precision and
-   recall, each expected or found category of an item counting once; overall, micro-averaged;
-   per item, whether anything was found at all; and how many hard negatives were flagged.
-   Target (issue 6): precision 0.95 or more and recall 0.98 or more overall.
+   tuned on), `heldout.tsv`, `heldout-2.tsv` and `heldout-3.tsv` (each written and committed
+   before it was first scored, then tuned on; docs/guard.md gives their first scores), without
+   any item dev.tsv also has. Per category: precision and recall, each expected or found
+   category of an item counting once; overall, micro-averaged; per item, whether anything was
+   found at all; and how many hard negatives were flagged. Target (issue 6): precision 0.95
+   or more and recall 0.98 or more overall.
 2. Speed. A CSV export of `--size-mb` (default 1,024 MiB) of jail-like rows (booking number,
    name, language, dates, charge, an officer's note, a ZIP code), generated once into
    bench/.data/ (git-ignored) with notes planted at known rates: some record status or place of
@@ -74,9 +75,12 @@ def accuracy(report: Report) -> None:
     dev = load_corpus(CORPUS / "dev.tsv")
     dev_keys = {(ex.kind, ex.text) for ex in dev}
     parts: list[tuple[str, list[Example]]] = [("dev (tuned on)", dev)]
-    for name in ("heldout.tsv", "heldout-2.tsv"):
+    # Each held-out part was scored once before the lexicon was changed for it (their first
+    # scores are in docs/guard.md, reproducible at the commits named there); since then they
+    # have been tuned on too, so these figures are not clean held-out figures.
+    for name in ("heldout.tsv", "heldout-2.tsv", "heldout-3.tsv"):
         items = [ex for ex in load_corpus(CORPUS / name) if (ex.kind, ex.text) not in dev_keys]
-        parts.append((name.removesuffix(".tsv"), items))
+        parts.append((name.removesuffix(".tsv") + " (tuned on since)", items))
     parts.append(("all, distinct", _distinct([ex for _, items in parts for ex in items])))
     for label, items in parts:
         s = score(items)

@@ -59,7 +59,13 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:lawfully|legally) in (?:the )?" + US,
         r"in (?:the )?" + US + r" (?:lawfully|legally)",
         r"legal status",
-        r"(?:here|in (?:the )?" + US + r") (?:on|under|with) (?:a |an )?(?:\w+ )?(?:status|visa)",
+        r"(?:here|in (?:the )?" + US + r") (?:on|under|with) (?:a |an )?(?:\w+ )?status",
+        r"(?:in (?:the )?" + US + r"|here) without (?:legal |lawful |any )?(?:status|papers|"
+        r"documents)",
+        r"without (?:legal|lawful|immigration) status",
+        r"lawful status",
+        r"(?:removed|deported|expelled) from (?:the )?" + US,
+        r"deported",
         r"out of status",
         r"overstay(?:ed|s)?",
         r"daca",
@@ -127,6 +133,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"nationals? of (?:the |another |which |what |a foreign |any other )?"
         r"(?:country|nation|us|united states)",
         r"(?:us|united states|non us|foreign) nationals?",
+        r"(?:is|was|are|am) (?:a |an )?(?!(?:your|his|her|their|my|our|the|its)\b)\w+ "
+        r"nationals?(?! (?:origin|origins|guard|park|forest|team|champion|"
+        r"merit|monument|holiday|average|anthem|league|level|title|chain|bank|lab|laboratory))",
+        r"citizens? of (?!(?:the )?(?:month|year|week|world|city|state|denver|colorado|aurora|"
+        r"community|neighborhood)\b)\w+",
+        r"citizens? of(?= $)",
         r"foreign (?:citizens?|citizenship|nationality)",
         r"(?:dual|second|other|current|former|prior|previous) (?:citizenship|nationality)",
         r"(?:certificate|proof|evidence) of (?:us )?(?:citizenship|naturalization)",
@@ -166,6 +178,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"birth (?:place|country|city|state|town|nation|province|location|municipality|"
         r"county)",
         r"(?:foreign|native|us|american|locally|domestically) born",
+        r"\w+(?:an|ese|ish|ian|ic) born",
         r"born (?:outside|abroad|overseas|elsewhere)",
         r"(?:country|city|state|place|town) (?:you were |he was |she was |they were )?born in",
         r"born in (?!\d|(?:the |early |late |mid |a )?(?:" + MONTHS + r"|year|spring|summer|fall|"
@@ -178,14 +191,16 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:lugar|pais|ciudad|estado|municipio|provincia|localidad|departamento|region) "
         r"de nacimiento",
         r"(?:lugar|pais|ciudad|estado|municipio) (?:de )?nac(?:imiento)?",
-        r"naci(?:o|ste|eron|mos|do|da|dos|das)? (?:en|fuera) (?!\d|(?:" + MONTHS + r"|el ano)\b)"
+        r"naci(?:o|ste|eron|mos|do|da|dos|das)? (?:usted |el |ella )?(?:en|fuera) (?!\d|(?:"
+        + MONTHS
+        + r"|el ano)\b)"
         r"\w+",
         r"donde naci(?:o|ste|eron)",
         r"(?:es|era|eres|soy) natural de",
     ),
     C.A_NUMBER: (
         r"alien (?:registration|reg|number|no|#|file|id|identification)(?: number| no| #)?",
-        r"(?:uscis|ins|dhs) (?:number|no|#|file number|case number|id|identifier|"
+        r"(?:uscis|ins|dhs) (?:number|no|#|file number|case number|case no|id|identifier|"
         r"registration)",
         r"a file number",
         r"registro de extranjer[oa]s?",
@@ -207,6 +222,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"k 1|fiance|spouse|expired|valid|current|temporary|employment|h 1b|h 1 b|f 1|j 1|"
         r"b 1|b 2|l 1|o 1|tn|e 2|r 1|h 2a|h 2 a|h 2b|h 2 b) visas?",
         r"(?:h 1b|h 1 b|h 2a|h 2 a|h 2b|h 2 b|b1 b2|b 1 b 2)",
+        r"(?:here|in (?:the )?" + US + r") (?:on|under|with) (?:a |an )?(?:\w+ )?visas?",
         r"(?:have|has|hold|holds|holding|had|with|on) (?:a |an |any |his |her |your |their )?"
         r"(?:valid |current |expired |us )?visas?",
         r"i 94",
@@ -335,6 +351,14 @@ LOOK_ALIKES: tuple[str, ...] = (
     # "a foreign national" is only a finding when someone is asked or recorded to be one;
     # prose about federal immigration authorities is neither
     r"travel documents? (?:for|of) (?:the )?(?:team|trip|employee travel)",
+)
+
+# Phrases right after a term that make the sentence a promise: "... is never required".
+AFTER_NEGATIONS: tuple[str, ...] = (
+    r"^ (?:\w+ ){0,3}(?:is|are|was|will be|will|shall|does|do|es|sera|no)? ?(?:never|not|no|nunca)"
+    r" (?:\w+ ){0,2}(?:required|asked|needed|necessary|collected|recorded|shared|considered|"
+    r"requested|used|a factor|a requirement|a condition|requerid\w*|solicitad\w*|necesari\w*|"
+    r"pedid\w*|preguntad\w*|compartid\w*|registrad\w*|un requisito|una condicion)",
 )
 
 # Phrases before a term that make a sentence a promise not to ask, or a statement about law.

@@ -52,6 +52,7 @@ class Matcher:
         self._raw = {c: re.compile("|".join(ps)) for c, ps in lexicon.RAW_TERMS.items()}
         self._look_alikes = _alternation(lexicon.LOOK_ALIKES)
         self._negations = [re.compile(p) for p in lexicon.NEGATIONS]
+        self._after = [re.compile(p) for p in lexicon.AFTER_NEGATIONS]
 
     def find(self, text: str, *, identifier: bool = False) -> tuple[Hit, ...]:
         """The categories `text` names; `identifier` for column, key and field names."""
@@ -99,7 +100,10 @@ class Matcher:
 
     def _negated(self, norm: str, span: _Span) -> bool:
         before = norm[: span.start] if span.start > 0 else norm
-        return any(n.search(before) for n in self._negations)
+        if any(n.search(before) for n in self._negations):
+            return True
+        after = norm[span.end :] if span.start > 0 else ""
+        return any(n.search(after) for n in self._after)
 
 
 def _distinct(spans: list[_Span]) -> tuple[Hit, ...]:
