@@ -148,12 +148,16 @@ def test_a_clerks_day_in_the_browser(page: Page) -> None:
     assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
 
-    page.goto("/cases/B-BROWSER-1")
-    page.get_by_label("Advisement given").select_option("advise_notified_person")
-    page.get_by_label("in language").fill("es")
-    page.get_by_label("at", exact=True).fill("2025-06-02T13:20")
-    page.get_by_role("button", name="Log advisement").click()
+    # The advisement is logged at the release desk, the notice on the case page.
+    page.goto("/releases?day=2025-06-02")
+    row = page.get_by_role("row").filter(has_text="B-BROWSER-1")
+    row.get_by_label("given at").fill("2025-06-02T13:20")
+    row.get_by_role("button", name="Log the advisement advise_notified_person").click()
     expect(page.get_by_role("status").first).to_contain_text("1 duty done")
+    expect(page).to_have_url(re.compile(r"/releases\?day=2025-06-02"))
+    row = page.get_by_role("row").filter(has_text="B-BROWSER-1")
+    expect(row.get_by_role("cell").nth(2)).to_have_text("none")
+    page.goto("/cases/B-BROWSER-1")
     page.get_by_label("Notice to ICE sent at").fill("2025-06-02T13:34")
     page.get_by_role("button", name="Log notice sent").click()
     expect(page.get_by_role("status").first).to_contain_text("lead time 26.0 minutes")

@@ -287,7 +287,13 @@ async def advise(request: Request, booking_number: str, who: Casework) -> Respon
         else "Advisement logged, but it was not in the person's language of choice: the duty "
         "stays open."
     )
-    return _see(f"/cases/{booking_number}?done={quote(note)}")
+    return _see(_back(form, f"/cases/{booking_number}", note))
+
+
+def _back(form: FormData, default: str, note: str) -> str:
+    """Where a form returns to (the page it was on, if on this site), with what was done."""
+    target = _safe_next(_text(form, "back")) if _text(form, "back") else default
+    return f"{target}{'&' if '?' in target else '?'}done={quote(note)}"
 
 
 @router.post("/requests/{request_key}/notices")
@@ -308,7 +314,7 @@ async def notice(request: Request, request_key: str, who: Casework) -> Response:
     note = "Notice logged" + (
         f"; lead time {lead} minutes before release." if lead is not None else "."
     )
-    return _see(f"/cases/{number}?done={quote(note)}")
+    return _see(_back(form, f"/cases/{number}", note))
 
 
 @router.post("/duties/{duty_id}/complete")
@@ -462,7 +468,7 @@ async def intake(request: Request, _: Casework) -> Response:
 
 # --- release desk and audit ---------------------------------------------------------------------
 @router.get("/releases", response_class=HTMLResponse)
-def releases(request: Request, _: CaseReader, day: dt.date | None = None) -> HTMLResponse:
+def releases(request: Request, who: CaseReader, day: dt.date | None = None) -> HTMLResponse:
     chosen = day or services.denver_now().date()
     return page(
         request,
@@ -471,6 +477,10 @@ def releases(request: Request, _: CaseReader, day: dt.date | None = None) -> HTM
         rows=queries.releases(state_of(request).store, chosen),
         advisement_kinds=list(ADVISEMENT_NOTICE),
         notice_kind=ADVISEMENT_NOTICE,
+        can_write=who.role.value in {r.value for r in CASEWORK},
+        channels=CHANNELS,
+        now=_form_now(),
+        message=request.query_params.get("done"),
     )
 
 
