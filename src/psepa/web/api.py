@@ -267,9 +267,7 @@ def releases(
             "name": c.name,
             "language": c.language,
             "released_at": c.released_at,
-            "pending_advisements": [
-                _duty(d) for d in c.open_duties if d.kind.startswith("advise_")
-            ],
+            "pending_advisements": [_duty(d) for d in c.pending_advisements],
             "pending_notices": c.pending_notices,
         }
         for c in rows
@@ -288,11 +286,8 @@ def advise(
     """Log a written advisement given; it discharges the open duties of its kind only if it was
     in the person's language of choice."""
     state = state_of(request)
-    done = state.cases.record_advisement(
-        booking_number, body.kind, body.language, body.given_at, who.name
-    )
-    language = queries.case(state.store, booking_number).language
-    return {"discharged": done, "in_own_language": body.language == language}
+    done, own = services.advise(state.cases, booking_number, body, who.name)
+    return {"discharged": done, "in_own_language": own}
 
 
 @router.post(

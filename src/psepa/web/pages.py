@@ -475,7 +475,6 @@ def releases(request: Request, who: CaseReader, day: dt.date | None = None) -> H
         "releases.html",
         day=chosen,
         rows=queries.releases(state_of(request).store, chosen),
-        advisement_kinds=list(ADVISEMENT_NOTICE),
         notice_kind=ADVISEMENT_NOTICE,
         can_write=who.role.value in {r.value for r in CASEWORK},
         channels=CHANNELS,

@@ -28,6 +28,8 @@ from psepa.cases.models import (
 from psepa.cases.store import Store
 from psepa.errors import AuditBroken
 
+ADVISEMENT_DUTIES = ("advise_notified_person", "advise_rights_in_writing")
+
 
 @dataclass(frozen=True)
 class DecisionView:
@@ -87,6 +89,11 @@ class CaseView:
     @property
     def open_duties(self) -> list[Duty]:
         return [d for d in self.duties if d.done_at is None]
+
+    @property
+    def pending_advisements(self) -> list[Duty]:
+        """Written advisements still owed (DRMC 28-252(b), and to a person ICE is told of)."""
+        return [d for d in self.open_duties if d.kind in ADVISEMENT_DUTIES]
 
     @property
     def pending_notices(self) -> list[str]:

@@ -14,10 +14,12 @@ import orjson
 
 import psepa
 from psepa.cases.intake import DENVER, IntakeItem, prepare
+from psepa.cases.workflow import Cases
 from psepa.engine.decision import Decision
 from psepa.errors import InvalidSituation
 from psepa.situation import validate
-from psepa.web.schemas import IntakeIn
+from psepa.web import queries
+from psepa.web.schemas import AdvisementIn, IntakeIn
 
 MAX_BATCH = 10_000  # situations in one POST: a bigger batch should be split by the sender
 
@@ -73,6 +75,15 @@ def preview(body: IntakeIn) -> tuple[Decision, dict[str, Any]]:
     """What intake would decide for this request, without writing anything."""
     prepared = prepare(intake_item(body))
     return psepa.rulebook().decide(prepared.facts), prepared.situation
+
+
+def advise(
+    cases: Cases, booking_number: str, body: AdvisementIn, by: str
+) -> tuple[list[int], bool]:
+    """Log an advisement; the duties it discharged, and whether it was in the person's own
+    language (only then does it discharge any, as DRMC 28-252(b) asks)."""
+    done = cases.record_advisement(booking_number, body.kind, body.language, body.given_at, by)
+    return done, body.language == queries.case(cases.store, booking_number).language
 
 
 def local_moment(text: str) -> dt.datetime:
