@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from webserver import PASSWORDS, Live
@@ -225,3 +226,28 @@ def test_every_staff_page_is_labelled(browser: Browser, live: Live, path: str) -
         assert page.locator("a.skip[href='#main']").count() == 1 or path == "/explainer"
     finally:
         context.close()
+
+
+def test_an_admin_adds_a_clerk_who_can_then_log_in(page: Page, live: Live) -> None:
+    _log_in(page, Role.ADMIN)
+    page.get_by_role("link", name="Accounts", exact=True).click()
+    _accessible(page)
+    page.get_by_label("Login name").fill("deputy-34")
+    page.get_by_label("Display name").fill("Dee Deputy")
+    page.get_by_label("Role").first.select_option("clerk")
+    page.get_by_label("Password (at least 10 characters)").fill("a-long-enough-pass")
+    page.get_by_role("button", name="Add").click()
+    expect(page.get_by_role("status").first).to_contain_text("Account deputy-34 added")
+    page.get_by_label("Who holds it").fill("records-system-2")
+    page.get_by_role("button", name="Issue token").click()
+    token = page.locator("#new-token").inner_text()
+    with httpx.Client(base_url=live.url, headers={"authorization": f"Bearer {token}"}) as system:
+        assert system.get("/v1/me").json()["name"] == "records-system-2"
+    page.goto("/admin")  # the token is not shown again
+    assert page.locator("#new-token").count() == 0
+    _shot(page, "11-admin")
+    page.get_by_role("button", name="Log out admin (admin)").click()
+    page.get_by_label("Login name").fill("deputy-34")
+    page.get_by_label("Password").fill("a-long-enough-pass")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Good day, deputy-34")

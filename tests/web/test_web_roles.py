@@ -71,6 +71,10 @@ ACCESS: dict[str, object] = {
     "GET /audit": AUDIT,
     "GET /explainer": PUBLIC,
     "GET /reports": PUBLIC,
+    "GET /admin": {D},
+    "POST /admin/users": {D},
+    "POST /admin/tokens": {D},
+    "POST /admin/tokens/revoke": {D},
     # documentation and files: public by nature
     "GET /openapi.json": PUBLIC,
     "GET /docs": PUBLIC,

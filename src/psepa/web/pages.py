@@ -23,9 +23,17 @@ from psepa.cases.intake import CHANNELS, DENVER, CaseError
 from psepa.domain import Document, ReleaseBasis
 from psepa.errors import PsepaError
 from psepa.web import notices_door, queries, services
-from psepa.web.accounts import SESSION_LIFETIME, Principal
-from psepa.web.rules import AUDIT, CASE_READERS, CASEWORK, SESSION_COOKIE, STAFF, Gate
-from psepa.web.schemas import AdvisementIn, BookingIn, IntakeIn, NoticeIn, ReleaseIn
+from psepa.web.accounts import SESSION_LIFETIME, Principal, Role
+from psepa.web.rules import ADMIN, AUDIT, CASE_READERS, CASEWORK, SESSION_COOKIE, STAFF, Gate
+from psepa.web.schemas import (
+    AdvisementIn,
+    BookingIn,
+    IntakeIn,
+    NoticeIn,
+    ReleaseIn,
+    TokenIn,
+    UserIn,
+)
 from psepa.web.state import state_of
 
 templates = Jinja2Templates(directory=str(resources.files("psepa.web") / "templates"))
@@ -524,3 +532,65 @@ def reports(request: Request, _: Public, period: str = "", format: str = "html")
         return _see(target)
     year = services.denver_now().year
     return page(request, "reports.html", years=[year - 1, year])
+
+
+# --- accounts (admin) -----------------------------------------------------------------------
+Admin = Annotated[Principal, Depends(Gate(*ADMIN))]
+
+
+def _admin_page(request: Request, status: int = 200, **extra: Any) -> HTMLResponse:
+    return page(
+        request,
+        "admin.html",
+        status,
+        users=state_of(request).accounts.users(),
+        roles=[r.value for r in Role],
+        **extra,
+    )
+
+
+@router.get("/admin", response_class=HTMLResponse)
+def admin(request: Request, _: Admin) -> HTMLResponse:
+    return _admin_page(request, message=request.query_params.get("done"))
+
+
+@router.post("/admin/users", response_class=HTMLResponse)
+async def admin_add_user(request: Request, _: Admin) -> Response:
+    form = await request.form()
+    labels = {"login": "Login name", "display_name": "Display name", "password": "Password"}
+    try:
+        body = UserIn.model_validate(
+            {
+                "login": _text(form, "login"),
+                "display_name": _text(form, "display_name"),
+                "role": _text(form, "role"),
+                "password": form.get("password", "")
+                if isinstance(form.get("password"), str)
+                else "",
+            }
+        )
+    except ValidationError as exc:
+        return _admin_page(request, 422, message=_first_error(exc, labels))
+    state_of(request).accounts.create_user(body.login, body.display_name, body.role, body.password)
+    return _see(f"/admin?done={quote(f'Account {body.login} added.')}")
+
+
+@router.post("/admin/tokens", response_class=HTMLResponse)
+async def admin_issue_token(request: Request, _: Admin) -> HTMLResponse:
+    form = await request.form()
+    try:
+        body = TokenIn.model_validate({"name": _text(form, "name"), "role": _text(form, "role")})
+    except ValidationError as exc:
+        return _admin_page(request, 422, message=_first_error(exc, {"name": "Who holds it"}))
+    token = state_of(request).accounts.issue_token(body.name, body.role)
+    # Shown in the answer to this post only, never on a page that can be fetched again.
+    return _admin_page(request, token=token, token_name=body.name)
+
+
+@router.post("/admin/tokens/revoke")
+async def admin_revoke_token(request: Request, _: Admin) -> Response:
+    form = await request.form()
+    name = _text(form, "name")
+    done = state_of(request).accounts.revoke_token(name)
+    note = f"Token {name} revoked." if done else f"No active token named {name!r}."
+    return _see(f"/admin?done={quote(note)}")
