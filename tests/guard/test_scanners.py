@@ -147,6 +147,11 @@ def test_notes_are_records(tmp_path: Path) -> None:
     assert [(x.location.line, x.category.value, x.context.value) for x in report.findings] == [
         (1, "place_of_birth", "record")
     ]
+    # A note is about a person: where and what, not the words, unless asked for.
+    (finding,) = report.findings
+    assert "Juarez" not in finding.text and "juarez" not in finding.message().lower()
+    (shown,) = scan([f], on=LAW_2025, root=tmp_path, show_text=True).findings
+    assert shown.text == "Client was born in Juarez." and shown.fingerprint != finding.fingerprint
 
 
 def test_database_schema_on_sqlite(tmp_path: Path) -> None:

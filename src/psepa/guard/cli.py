@@ -94,6 +94,10 @@ def scan_command(
             "--as", help=f"Read every file as this format: {', '.join(sorted(SCANNERS))}."
         ),
     ] = None,
+    show_text: Annotated[
+        bool,
+        typer.Option(help="Show the words of cell values and notes (withheld by default)."),
+    ] = False,
     exclude: Annotated[
         list[str] | None,
         typer.Option(help="Skip files whose path or name matches this glob. Repeatable."),
@@ -122,6 +126,7 @@ def scan_command(
             allow=allow_list,
             forced_format=as_format,
             exclude=exclude or [],
+            show_text=show_text,
         )
     except PsepaError as exc:
         _fail(str(exc))

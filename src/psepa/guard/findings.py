@@ -89,13 +89,15 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        key = f"{self.location.source}|{self.location.where}|{self.category}|{self.text}"
+        loc = self.location
+        key = f"{loc.source}|{loc.page}|{loc.line}|{loc.where}|{self.category}|{self.text}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def message(self) -> str:
         what = f"{self.context.verb} {self.category.words}"
         law = ", ".join(self.ruling.cites) or "no rule in force"
-        return f"{what} ({self.phrase!r}): {self.ruling.verdict.value} under {law}"
+        said = f" ({self.phrase!r})" if self.phrase else ""
+        return f"{what}{said}: {self.ruling.verdict.value} under {law}"
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -24,6 +24,8 @@ from psepa.guard.scanners import (
     scan_file,
 )
 
+WITHHELD = "(withheld: a person's data; --show-text shows it)"
+
 SKIPPED_DIRECTORIES = {
     ".git",
     ".hg",
@@ -63,10 +65,12 @@ def scan(
     forced_format: str | None = None,
     exclude: Iterable[str] = (),
     root: Path | None = None,
+    show_text: bool = False,
 ) -> Report:
     """Scan everything given; raise a GuardError naming the first input that cannot be read.
 
     `root` is what reported paths are relative to (default: the working directory).
+    `show_text` puts the words of cell values and notes into findings (withheld by default).
     """
     day = on or dt.date.today()
     report = Report(day, actor)
@@ -77,17 +81,17 @@ def scan(
         for file, fmt in _files(path, forced_format, excluded, base, report):
             source = _relative(file, base)
             report.scanned.append(source)
-            _judge(scan_file(file, source, fmt), report, allow)
+            _judge(scan_file(file, source, fmt), report, allow, show_text)
     for url in databases:
         items = list(scan_database(url))
         report.scanned.append(display_url(url))
-        _judge(iter(items), report, allow)
+        _judge(iter(items), report, allow, show_text)
     if allow is not None:
         report.warnings.extend(allow.unused())
     return report
 
 
-def _judge(items: Iterator[Item], report: Report, allow: AllowList | None) -> None:
+def _judge(items: Iterator[Item], report: Report, allow: AllowList | None, show_text: bool) -> None:
     for item in items:
         hits = (
             item.hits
@@ -95,11 +99,12 @@ def _judge(items: Iterator[Item], report: Report, allow: AllowList | None) -> No
             else MATCHER.find(item.text, identifier=item.identifier)
         )
         for hit in hits:
+            withheld = item.personal and not show_text
             finding = Finding(
                 location=item.location,
-                text=clip(item.text),
+                text=WITHHELD if withheld else clip(item.text),
                 category=hit.category,
-                phrase=hit.phrase,
+                phrase="" if withheld else hit.phrase,
                 context=item.context,
                 ruling=ruling(hit.category, item.context, report.on, report.actor),
                 count=item.count,

@@ -20,6 +20,10 @@ class Item:
     identifier: bool = False  # a column, key or field name rather than words
     hits: tuple[Hit, ...] | None = None  # already matched (cell values, counted per column)
     count: int = 1
+    # Cell values and note sentences are about people: a report shows where they are and what
+    # they record, not the words themselves, unless asked (`--show-text`). A report may end up
+    # in a CI system far from the records; it must not carry what the law protects there.
+    personal: bool = False
 
 
 class Scanner(Protocol):

@@ -63,6 +63,7 @@ def scan_excel(path: Path, source: str) -> Iterator[Item]:
                     Context.RECORD,
                     hits=(s.hit,),
                     count=s.count,
+                    personal=True,
                 )
     finally:
         book.close()

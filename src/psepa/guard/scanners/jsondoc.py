@@ -114,6 +114,7 @@ def _scan_data(docs: Any, source: str, fmt: str) -> Iterator[Item]:
             Context.RECORD,
             hits=(hit,),
             count=count,
+            personal=True,
         )
 
 

@@ -20,6 +20,11 @@ def scan_notes(path: Path, source: str) -> Iterator[Item]:
         with path.open(encoding="utf-8-sig") as f:
             for n, line in enumerate(f, 1):
                 if line.strip():
-                    yield Item(Location(source, "text", "", n), line.strip(), Context.RECORD)
+                    yield Item(
+                        Location(source, "text", "", n),
+                        line.strip(),
+                        Context.RECORD,
+                        personal=True,
+                    )
     except UnicodeDecodeError:
         raise UnreadableInput(source, "not UTF-8 text; save it as UTF-8") from None

@@ -86,6 +86,7 @@ class ValueScan:
                 Context.RECORD,
                 hits=(Hit(category, s.phrase),),
                 count=s.count,
+                personal=True,
             )
 
 
