@@ -76,6 +76,10 @@ def to_table(report: Report, *, width: int = 140) -> str:
         f"{s['scanned']} sources ({s['skipped']} files of other formats skipped); "
         f"law in force on {s['on']}, actor {s['actor']}."
     )
+    if any(f.text == "(withheld)" for f in report.findings):
+        console.print(
+            "Words of cell values and notes are withheld (a person's data); --show-text shows them."
+        )
     for warning in report.warnings:
         console.print(f"warning: {warning}")
     if report.blocking:

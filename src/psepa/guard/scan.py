@@ -24,7 +24,7 @@ from psepa.guard.scanners import (
     scan_file,
 )
 
-WITHHELD = "(withheld: a person's data; --show-text shows it)"
+WITHHELD = "(withheld)"
 
 SKIPPED_DIRECTORIES = {
     ".git",
