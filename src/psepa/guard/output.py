@@ -16,7 +16,7 @@ from rich.table import Table
 
 from psepa.guard.categories import Category
 from psepa.guard.findings import Finding
-from psepa.guard.scan import Report
+from psepa.guard.scan import WITHHELD, Report
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_DOC = "psepa docs/guard.md"
@@ -76,7 +76,7 @@ def to_table(report: Report, *, width: int = 140) -> str:
         f"{s['scanned']} sources ({s['skipped']} files of other formats skipped); "
         f"law in force on {s['on']}, actor {s['actor']}."
     )
-    if any(f.text == "(withheld)" for f in report.findings):
+    if any(f.text == WITHHELD for f in report.findings):
         console.print(
             "Words of cell values and notes are withheld (a person's data); --show-text shows them."
         )
