@@ -144,3 +144,19 @@ def test_a_month_alone_counts_as_it_does_inside_its_quarter(sqlite_store: Store)
     kinds = rows_by(june, "requests_by_kind", "kind")
     assert kinds["detainer"]["previous_period"] == may["detainer"]
     assert kinds["notification"]["previous_period"] == may["notification"] == 1
+
+
+def test_a_median_of_a_few_notices_is_hidden_with_their_count(sqlite_store: Store) -> None:
+    history(Cases(sqlite_store))
+    public = build_report(sqlite_store, parse_period("2025Q2"))
+    summary = rows_by(public, "summary", "measure")
+    median = summary["Median notice lead time before release, minutes"]
+    assert summary["Notices of release sent to ICE"]["this_period"] is None  # 2 notices
+    assert median["this_period"] is None and median["change"] is None
+    shown = build_report(sqlite_store, parse_period("2025Q2"), threshold=2)
+    assert (
+        rows_by(shown, "summary", "measure")["Median notice lead time before release, minutes"][
+            "this_period"
+        ]
+        == 195.0
+    )

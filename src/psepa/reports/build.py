@@ -119,6 +119,7 @@ def build_report(
     if public:
         for table in tables:
             suppress(table, threshold)
+        _hide_small_medians(tables[0])
     for table in tables:
         _fill_change(table)
     found = findings(facts, public, threshold)
@@ -173,6 +174,20 @@ def _day_split(by_day: dict[dt.date, int], period: Period, previous: Period) -> 
         sum(n for d, n in by_day.items() if _in(period, d)),
         sum(n for d, n in by_day.items() if _in(previous, d)),
     )
+
+
+MEDIAN = "Median notice lead time before release, minutes"
+NOTICES = "Notices of release sent to ICE"
+
+
+def _hide_small_medians(summary: Table) -> None:
+    """A median of a few notices is nearly their lead times themselves: it is hidden whenever
+    the count of notices it is taken over is hidden."""
+    rows = {str(r["measure"]): i for i, r in enumerate(summary.rows)}
+    for column in ("this_period", "previous_period"):
+        if (rows[NOTICES], column) in summary.suppressed:
+            summary.rows[rows[MEDIAN]][column] = None
+            summary.suppressed.add((rows[MEDIAN], column))
 
 
 def _fill_change(table: Table) -> None:
@@ -234,7 +249,7 @@ def summary(facts: Facts, period: Period, previous: Period) -> Table:
             "decision contract: verdict not_regulated",
         ),
         (
-            "Notices of release sent to ICE",
+            NOTICES,
             _day_split(facts.notices_by_day, period, previous),
             "DRMC 28-253(a)",
         ),
@@ -286,7 +301,7 @@ def summary(facts: Facts, period: Period, previous: Period) -> Table:
         )
     table.rows.append(
         {
-            "measure": "Median notice lead time before release, minutes",
+            "measure": MEDIAN,
             "this_period": _median_lead(facts, True),
             "previous_period": _median_lead(facts, False),
             "change": None,

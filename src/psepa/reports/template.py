@@ -56,7 +56,8 @@ compared with {{ r.previous.label }}. Computed by psepa from the case records on
 <tbody>
 {% for row in t.rows %}{% set i = loop.index0 %}<tr>{% for c in t.columns %}{% set v = row[c.name]
 %}<td{% if c.type in ("integer", "number") %} class="n"{% endif %}>{% if (i, c.name) in
-t.suppressed %}fewer than {{ r.threshold }}{% elif v is none %}&mdash;{% elif v is number
+t.suppressed %}{% if c.type == "integer" and c.suppressible %}fewer than {{ r.threshold
+}}{% else %}hidden{% endif %}{% elif v is none %}&mdash;{% elif v is number
 %}{{ "{:,}".format(v) }}{% else %}{{ v }}{% endif %}</td>{% endfor %}</tr>
 {% endfor %}</tbody></table>
 {% for n in t.notes %}<p class="note">{{ n }}</p>{% endfor %}
