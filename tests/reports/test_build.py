@@ -160,3 +160,26 @@ def test_a_median_of_a_few_notices_is_hidden_with_their_count(sqlite_store: Stor
         ]
         == 195.0
     )
+
+
+def test_decisions_alike_but_citing_differently_list_every_section(sqlite_store: Store) -> None:
+    # As if one decision had been recorded under an older rulebook that cited one more section.
+    from sqlalchemy import select
+
+    from psepa.cases.models import DecisionRecord, Request
+
+    history(Cases(sqlite_store))
+    with sqlite_store.transaction() as s:
+        keys = ("ICEX-2", "ICEX-7")  # two notification requests, alike, in Q2 and Q1
+        records = (
+            s.execute(select(DecisionRecord).join(Request).where(Request.request_key.in_(keys)))
+            .scalars()
+            .all()
+        )
+        assert len(records) == 2
+        records[0].cites = [*records[0].cites, "EO 142 section 4"]
+    report = build_report(sqlite_store, parse_period("2025-01-01..2025-06-30"), public=False)
+    rows = [r for r in report.tables["decisions"].rows if r["request_kind"] == "notification"]
+    assert len(rows) == 1 and rows[0]["decisions"] == 2
+    assert str(rows[0]["sections"]).startswith("DRMC 28-253")
+    assert str(rows[0]["sections"]).endswith("EO 142 section 4")
