@@ -136,6 +136,15 @@ Auditor = Annotated[Principal, Depends(Gate(*AUDIT))]
 router = APIRouter(include_in_schema=False)
 
 
+async def _form_data(request: Request) -> FormData:
+    return await request.form()
+
+
+# Handlers that touch the database or hash passwords are plain functions, run in the server's
+# thread pool (a password hash takes tens of milliseconds); the form is read before, here.
+Form = Annotated[FormData, Depends(_form_data)]
+
+
 # --- logging in and out -------------------------------------------------------------------------
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, _: Public) -> HTMLResponse:
@@ -153,8 +162,7 @@ def login_form(request: Request, _: Public, next: str = "/") -> HTMLResponse:
 
 
 @router.post("/login", response_class=HTMLResponse)
-async def login(request: Request, _: Public) -> Response:
-    form = await request.form()
+def login(request: Request, _: Public, form: Form) -> Response:
     login_name, target = _text(form, "login"), _safe_next(_text(form, "next") or "/")
     password = form.get("password", "")
     token = state_of(request).accounts.log_in(
@@ -215,8 +223,7 @@ def find_case(_: CaseReader, number: str = "") -> Response:
 
 
 @router.post("/cases")
-async def book(request: Request, _: Casework) -> Response:
-    form = await request.form()
+def book(request: Request, _: Casework, form: Form) -> Response:
     labels = {"booking_number": "Booking number", "name": "Name", "language": "Language"}
     try:
         body = BookingIn.model_validate(
@@ -257,8 +264,7 @@ def case(request: Request, booking_number: str, who: CaseReader) -> HTMLResponse
 
 
 @router.post("/cases/{booking_number}/release", response_class=HTMLResponse)
-async def release(request: Request, booking_number: str, who: Casework) -> HTMLResponse:
-    form = await request.form()
+def release(request: Request, booking_number: str, who: Casework, form: Form) -> HTMLResponse:
     try:
         body = ReleaseIn.model_validate(
             {
@@ -273,8 +279,7 @@ async def release(request: Request, booking_number: str, who: Casework) -> HTMLR
 
 
 @router.post("/cases/{booking_number}/advisements")
-async def advise(request: Request, booking_number: str, who: Casework) -> Response:
-    form = await request.form()
+def advise(request: Request, booking_number: str, who: Casework, form: Form) -> Response:
     try:
         body = AdvisementIn.model_validate(
             {
@@ -305,8 +310,7 @@ def _back(form: FormData, default: str, note: str) -> str:
 
 
 @router.post("/requests/{request_key}/notices")
-async def notice(request: Request, request_key: str, who: Casework) -> Response:
-    form = await request.form()
+def notice(request: Request, request_key: str, who: Casework, form: Form) -> Response:
     try:
         body = NoticeIn.model_validate(
             {
@@ -326,8 +330,7 @@ async def notice(request: Request, request_key: str, who: Casework) -> Response:
 
 
 @router.post("/duties/{duty_id}/complete")
-async def complete(request: Request, duty_id: int, who: Casework) -> Response:
-    form = await request.form()
+def complete(request: Request, duty_id: int, who: Casework, form: Form) -> Response:
     state_of(request).cases.complete(duty_id, services.denver_now(), who.name)
     number = _text(form, "booking")
     return _see(f"/cases/{quote(number, safe='')}?done=Duty+{duty_id}+done." if number else "/")
@@ -446,9 +449,9 @@ def intake_form(request: Request, _: Casework, booking: str = "") -> HTMLRespons
 
 
 @router.post("/intake/preview", response_class=HTMLResponse)
-async def intake_preview(request: Request, _: Casework) -> HTMLResponse:
+def intake_preview(request: Request, _: Casework, form: Form) -> HTMLResponse:
     """The verdict fragment for the form as it stands (the live decision)."""
-    values = _intake_form(await request.form())
+    values = _intake_form(form)
     try:
         decision, _situation = services.preview(_intake_body(values, preview=True))
     except ValidationError as exc:
@@ -459,8 +462,8 @@ async def intake_preview(request: Request, _: Casework) -> HTMLResponse:
 
 
 @router.post("/intake", response_class=HTMLResponse)
-async def intake(request: Request, _: Casework) -> Response:
-    values = _intake_form(await request.form())
+def intake(request: Request, _: Casework, form: Form) -> Response:
+    values = _intake_form(form)
     try:
         body = _intake_body(values, preview=False)
         result = state_of(request).desk.submit(services.intake_item(body))
@@ -555,8 +558,7 @@ def admin(request: Request, _: Admin) -> HTMLResponse:
 
 
 @router.post("/admin/users", response_class=HTMLResponse)
-async def admin_add_user(request: Request, _: Admin) -> Response:
-    form = await request.form()
+def admin_add_user(request: Request, _: Admin, form: Form) -> Response:
     labels = {"login": "Login name", "display_name": "Display name", "password": "Password"}
     try:
         body = UserIn.model_validate(
@@ -576,8 +578,7 @@ async def admin_add_user(request: Request, _: Admin) -> Response:
 
 
 @router.post("/admin/tokens", response_class=HTMLResponse)
-async def admin_issue_token(request: Request, _: Admin) -> HTMLResponse:
-    form = await request.form()
+def admin_issue_token(request: Request, _: Admin, form: Form) -> HTMLResponse:
     try:
         body = TokenIn.model_validate({"name": _text(form, "name"), "role": _text(form, "role")})
     except ValidationError as exc:
@@ -588,8 +589,7 @@ async def admin_issue_token(request: Request, _: Admin) -> HTMLResponse:
 
 
 @router.post("/admin/tokens/revoke")
-async def admin_revoke_token(request: Request, _: Admin) -> Response:
-    form = await request.form()
+def admin_revoke_token(request: Request, _: Admin, form: Form) -> Response:
     name = _text(form, "name")
     done = state_of(request).accounts.revoke_token(name)
     note = f"Token {name} revoked." if done else f"No active token named {name!r}."

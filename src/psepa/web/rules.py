@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 
 from psepa.errors import PsepaError
@@ -58,6 +59,10 @@ class Gate:
         return "Gate(public)" if self.public else f"Gate({', '.join(sorted(self.roles))})"
 
     async def __call__(self, request: Request) -> Principal | None:
+        if _bearer(request) is None and not hasattr(request.state, "principal"):
+            # A session is looked up in the database: off the event loop. A token's check is
+            # remembered (Accounts.token), so it stays on the loop, where it costs least.
+            await run_in_threadpool(caller, request)
         who = caller(request)
         request.state.principal = who
         if self.public:
@@ -80,14 +85,19 @@ def caller(request: Request) -> Principal | None:
         found: Principal | None = request.state.principal
         return found
     accounts = request.app.state.psepa.accounts
-    header = request.headers.get("authorization", "")
+    bearer = _bearer(request)
     who: Principal | None
-    if header.lower().startswith("bearer "):
-        who = accounts.token(header[7:].strip())
+    if bearer is not None:
+        who = accounts.token(bearer)
     else:
         who = accounts.session(request.cookies.get(SESSION_COOKIE, ""))
     request.state.principal = who
     return who
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    return header[7:].strip() if header.lower().startswith("bearer ") else None
 
 
 async def _check_csrf(request: Request, who: Principal) -> None:
