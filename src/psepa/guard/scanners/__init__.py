@@ -13,11 +13,12 @@ from psepa.guard.scanners.excel import scan_excel
 from psepa.guard.scanners.html import scan_html
 from psepa.guard.scanners.jsondoc import scan_json, scan_schema
 from psepa.guard.scanners.notes import scan_notes
-from psepa.guard.scanners.tabular import scan_csv, scan_parquet, scan_tsv
+from psepa.guard.scanners.tabular import scan_csv, scan_parquet, scan_psv, scan_tsv
 
 SCANNERS: dict[str, Scanner] = {
     "csv": scan_csv,
     "tsv": scan_tsv,
+    "psv": scan_psv,
     "excel": scan_excel,
     "parquet": scan_parquet,
     "json": scan_json,
@@ -31,6 +32,7 @@ SCANNERS: dict[str, Scanner] = {
 SUFFIXES: dict[str, str] = {
     ".csv": "csv",
     ".tsv": "tsv",
+    ".psv": "psv",
     ".xlsx": "excel",
     ".xlsm": "excel",
     ".parquet": "parquet",

@@ -117,6 +117,10 @@ def scan_tsv(path: Path, source: str) -> Iterator[Item]:
     return scan_csv(path, source, delimiter="\t")
 
 
+def scan_psv(path: Path, source: str) -> Iterator[Item]:
+    return scan_csv(path, source, delimiter="|")
+
+
 def scan_parquet(path: Path, source: str) -> Iterator[Item]:
     try:
         file = pq.ParquetFile(path)

@@ -70,6 +70,8 @@ class ValueScan:
         for value, count in zip(
             counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True
         ):
+            if value.startswith(("http://", "https://")):
+                continue  # an address's slug ("...-illegal-immigration-...") records nobody
             for hit in MATCHER.find(value):
                 key = (name, hit.category)
                 entry = self.seen.get(key)
