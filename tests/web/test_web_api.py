@@ -365,3 +365,14 @@ def test_pages_cannot_be_framed_or_load_other_sites_scripts(live: Live) -> None:
     policy = home.headers["content-security-policy"]
     assert "default-src 'self'" in policy and "script-src" not in policy
     assert "https://cdn.jsdelivr.net" in docs.headers["content-security-policy"]
+
+
+def test_logging_in_never_sends_the_browser_to_another_site(live: Live) -> None:
+    for target in ("//evil.example/", "/\\evil.example/", "https://evil.example/", "/cases"):
+        with httpx.Client(base_url=live.url) as client:
+            answer = client.post(
+                "/login",
+                data={"login": "clerk", "password": PASSWORDS[Role.CLERK], "next": target},
+            )
+        assert answer.status_code == 303
+        assert answer.headers["location"] == (target if target == "/cases" else "/")

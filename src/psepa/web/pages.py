@@ -153,7 +153,9 @@ def home(request: Request, _: Public) -> HTMLResponse:
 
 def _safe_next(target: str) -> str:
     # Only a path on this site: a link that logs in and then leaves for another site is a trap.
-    return target if target.startswith("/") and not target.startswith("//") else "/"
+    # Browsers read "/\\host" like "//host", so a backslash anywhere is refused too.
+    safe = target.startswith("/") and not target.startswith("//") and "\\" not in target
+    return target if safe else "/"
 
 
 @router.get("/login", response_class=HTMLResponse)
