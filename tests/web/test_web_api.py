@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 from sqlalchemy import text
@@ -376,3 +377,39 @@ def test_logging_in_never_sends_the_browser_to_another_site(live: Live) -> None:
             )
         assert answer.status_code == 303
         assert answer.headers["location"] == (target if target == "/cases" else "/")
+
+
+def test_concurrent_intakes_are_all_taken_in_once(live: Live) -> None:
+    number = _number()
+    keys = [f"ICE-C-{next(_ids)}" for _ in range(24)]
+    with live.client(Role.CLERK) as clerk:
+        clerk.post(
+            "/v1/bookings",
+            json={
+                "booking_number": number,
+                "name": "Ben Example",
+                "language": "en",
+                "booked_at": "2025-06-02T00:30:00-06:00",
+            },
+        )
+
+    def send(key: str) -> int:
+        body = {
+            "request_key": key,
+            "booking_number": number,
+            "kind": "notification",
+            "received_at": "2025-06-02T08:00:00-06:00",
+            "channel": "email",
+            "in_writing": True,
+        }
+        with live.client(Role.CLERK) as clerk:
+            return clerk.post("/v1/requests", json=body).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(send, keys + keys[:8]))  # eight sent twice, at once
+    assert statuses == [200] * len(statuses)
+    with live.client(Role.AUDITOR) as auditor:
+        case = auditor.get(f"/v1/bookings/{number}").json()
+        check = auditor.get("/v1/audit/verify").json()
+    assert sorted(r["request_key"] for r in case["requests"]) == sorted(keys)
+    assert check["intact"] is True
