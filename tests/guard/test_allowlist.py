@@ -76,6 +76,24 @@ def test_an_entry_that_matches_nothing_is_reported(tmp_path: Path) -> None:
     assert len(report.warnings) == 1 and "matched nothing" in report.warnings[0]
 
 
+def test_a_look_alike_is_dismissed_with_a_reason_and_no_law(tmp_path: Path) -> None:
+    (tmp_path / "fleet.csv").write_text("unit,entry_status,vehicle_nationality_code\n1,x,y\n")
+    allow = _allow(
+        tmp_path,
+        """
+- path: fleet.csv
+  where: vehicle_nationality_code
+  not_about_status: true
+  reason: "The country a fleet vehicle is registered in, not a person's nationality."
+""",
+    )
+    report = scan([tmp_path / "fleet.csv"], on=LAW_2025, allow=allow, root=tmp_path)
+    (finding,) = report.findings
+    assert finding.status == "dismissed" and not finding.blocking
+    assert finding.excuse is not None and finding.excuse.citation == ""
+    assert finding.excuse.ruling.forbidden  # the law is unchanged; the finding was wrong
+
+
 @pytest.mark.parametrize(
     ("text", "field"),
     [
@@ -87,6 +105,12 @@ def test_an_entry_that_matches_nothing_is_reported(tmp_path: Path) -> None:
         ("- where: x\n  purpose: fun\n  citation: a law\n  reason: because\n", "purpose"),
         ("- where: x\n  citation: a law\n  reason: '   '\n", "reason"),
         ("- where: x\n  colour: red\n  citation: a law\n  reason: because\n", "colour"),
+        ("- where: x\n  citation: a law\n  reason: because\n", "required_by"),
+        (
+            "- where: x\n  not_about_status: true\n  required_by: treaty\n  reason: because\n",
+            "not_about_status",
+        ),
+        ("- where: x\n  not_about_status: true\n", "reason"),
         ("just text", "file"),
         ("- [unclosed", "file"),
     ],

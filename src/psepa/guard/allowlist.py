@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from psepa.errors import InvalidSituation
 from psepa.guard.categories import Category
@@ -41,15 +41,30 @@ class Entry(BaseModel):
     category: Category | None = None
     required_by: Literal["federal_law", "state_law", "city_law", "treaty"] | None = None
     purpose: str | None = None
-    citation: str = Field(min_length=3)
+    # A finding that is not about anyone's status at all (a look-alike the lexicon missed):
+    # dismissed with a person's reason, and no law to cite.
+    not_about_status: bool = False
+    citation: str = ""
     reason: str = Field(min_length=3)
 
-    @field_validator("citation", "reason")
+    @field_validator("reason")
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("must say something: a law's citation, a person's reason")
+            raise ValueError("must say why, in a sentence a reviewer can check")
         return value.strip()
+
+    @model_validator(mode="after")
+    def _grounded(self) -> Entry:
+        if self.not_about_status:
+            if self.required_by or self.purpose:
+                raise ValueError("not_about_status excludes required_by and purpose")
+            return self
+        if len(self.citation.strip()) < 3:
+            raise ValueError("citation is required: the law that requires this field")
+        if self.required_by is None and self.purpose is None:
+            raise ValueError("give required_by (or purpose): what makes this field lawful")
+        return self
 
     def covers(self, finding: Finding) -> bool:
         loc = finding.location
@@ -89,7 +104,7 @@ class AllowList:
                 entry = Entry.model_validate(item)
             except ValidationError as exc:
                 err = exc.errors()[0]
-                field = ".".join(str(p) for p in err["loc"]) or "entry"
+                field = ".".join(str(p) for p in err["loc"]) or _field_named(err["msg"])
                 raise AllowListError(name, i, field, err["msg"]) from None
             try:  # the engine checks `purpose` against the contract now, not mid-scan
                 ruling(
@@ -115,6 +130,11 @@ class AllowList:
             if not entry.covers(finding):
                 continue
             self.used.add(index)
+            if entry.not_about_status:
+                finding.excuse = Excuse(
+                    index, "", entry.reason, None, None, finding.ruling, dismissed=True
+                )
+                return
             answer = ruling(
                 finding.category, finding.context, on, actor, entry.required_by, entry.purpose
             )
@@ -135,3 +155,11 @@ class AllowList:
             for i, e in enumerate(self.entries, 1)
             if i not in self.used
         ]
+
+
+def _field_named(message: str) -> str:
+    """The field a whole-entry check complains about, for the error's `field`."""
+    for name in ("not_about_status", "citation", "required_by"):
+        if name in message:
+            return name
+    return "entry"

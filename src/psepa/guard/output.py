@@ -31,7 +31,8 @@ def summary(report: Report) -> dict[str, Any]:
         "skipped": len(report.skipped),
         "findings": len(report.findings),
         "blocking": len(blocking),
-        "excused": sum(1 for f in report.findings if f.excuse is not None),
+        "excused": sum(1 for f in report.findings if f.excuse and not f.excuse.dismissed),
+        "dismissed": sum(1 for f in report.findings if f.excuse and f.excuse.dismissed),
     }
 
 
@@ -57,7 +58,9 @@ def to_table(report: Report, *, width: int = 140) -> str:
             law = ", ".join(f.ruling.cites) or "no rule in force on this day"
             if f.ruling.rules:
                 law += f" (rule {', '.join(f.ruling.rules)})"
-            if f.excuse:
+            if f.excuse and f.excuse.dismissed:
+                law += f"\ndismissed, not about status: {f.excuse.reason}"
+            elif f.excuse:
                 law += f"\nexcused: {f.excuse.citation}; {f.excuse.reason}"
             for refusal in f.refused:
                 law += f"\n{refusal}"
@@ -72,7 +75,8 @@ def to_table(report: Report, *, width: int = 140) -> str:
         console.print(table)
     s = summary(report)
     console.print(
-        f"{s['blocking']} to change, {s['excused']} excused, {s['findings']} found in "
+        f"{s['blocking']} to change, {s['excused']} excused, {s['dismissed']} dismissed, "
+        f"{s['findings']} found in "
         f"{s['scanned']} sources ({s['skipped']} files of other formats skipped); "
         f"law in force on {s['on']}, actor {s['actor']}."
     )
@@ -144,7 +148,11 @@ def _result(f: Finding, rule_index: dict[Category, int]) -> dict[str, Any]:
         result["suppressions"] = [
             {
                 "kind": "external",
-                "justification": f"{f.excuse.citation}: {f.excuse.reason}",
+                "justification": (
+                    f"not about status: {f.excuse.reason}"
+                    if f.excuse.dismissed
+                    else f"{f.excuse.citation}: {f.excuse.reason}"
+                ),
             }
         ]
     return result
