@@ -183,3 +183,12 @@ def test_decisions_alike_but_citing_differently_list_every_section(sqlite_store:
     assert len(rows) == 1 and rows[0]["decisions"] == 2
     assert str(rows[0]["sections"]).startswith("DRMC 28-253")
     assert str(rows[0]["sections"]).endswith("EO 142 section 4")
+
+
+def test_an_unreachable_server_is_named_without_its_password(pg_url: str) -> None:
+    base = pg_url.rsplit("/", 1)[0]
+    user_and_host = base.split("//", 1)[1].split("@")[-1]
+    url = f"postgresql+psycopg://reporter:s3cret-word@{user_and_host}/no_such_database"
+    with pytest.raises(NoCaseRecords) as caught:
+        build_report(Store(url), parse_period("2025"))
+    assert "s3cret-word" not in str(caught.value) and "no_such_database" in str(caught.value)

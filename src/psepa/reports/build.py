@@ -137,6 +137,8 @@ def build_report(
 
 
 def _check_records(store: Store) -> None:
+    # The address is shown without its password: the message may reach a web page.
+    where = store.engine.url.render_as_string(hide_password=True)
     if store.url.startswith("sqlite:///"):
         path = store.url.removeprefix("sqlite:///")
         if path not in ("", ":memory:") and not Path(path).is_file():
@@ -147,10 +149,11 @@ def _check_records(store: Store) -> None:
     try:
         present = inspect(store.engine).has_table("requests")
     except Exception as exc:  # unreachable server, bad credentials
-        raise NoCaseRecords(f"cannot read the case records at {store.url}: {exc}") from None
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise NoCaseRecords(f"cannot read the case records at {where}: {problem}") from None
     if not present:
         raise NoCaseRecords(
-            f"the database {store.url} has no case records: it was never migrated "
+            f"the database {where} has no case records: it was never migrated "
             "(any `psepa case` command sets it up)"
         )
 
