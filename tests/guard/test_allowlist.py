@@ -77,17 +77,18 @@ def test_an_entry_that_matches_nothing_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_look_alike_is_dismissed_with_a_reason_and_no_law(tmp_path: Path) -> None:
-    (tmp_path / "fleet.csv").write_text("unit,entry_status,vehicle_nationality_code\n1,x,y\n")
+    # In a business-licence export, legal_status is LLC or corporation, not a person's.
+    (tmp_path / "licences.csv").write_text("licence,legal_status\n1,LLC\n")
     allow = _allow(
         tmp_path,
         """
-- path: fleet.csv
-  where: vehicle_nationality_code
+- path: licences.csv
+  where: legal_status
   not_about_status: true
-  reason: "The country a fleet vehicle is registered in, not a person's nationality."
+  reason: "The licensee's form of business (LLC, corporation), not anyone's status."
 """,
     )
-    report = scan([tmp_path / "fleet.csv"], on=LAW_2025, allow=allow, root=tmp_path)
+    report = scan([tmp_path / "licences.csv"], on=LAW_2025, allow=allow, root=tmp_path)
     (finding,) = report.findings
     assert finding.status == "dismissed" and not finding.blocking
     assert finding.excuse is not None and finding.excuse.citation == ""
