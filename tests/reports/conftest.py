@@ -6,23 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from psepa.cases.importer import TRAVIS_MAPPING, import_bookings_csv, shared_data_dir
+from psepa.cases.importer import TRAVIS_MAPPING, import_bookings_csv
 from psepa.cases.store import Store
 from psepa.cases.workflow import Cases
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-SHARED = shared_data_dir()
-TRAVIS_FILE = SHARED / "travis-county-ice-detainers" / "travis_bookings_2000_2016.csv"
-NPR_DIR = SHARED / "ice-detainers-2007-2015-npr"
-
-
-def need(path: Path) -> None:
-    if not path.exists():
-        pytest.skip(
-            f"the shared data folder is absent: no {path} (set PSEPA_SHARED_DATA to the folder "
-            "holding the data sets)"
-        )
+from report_history import TRAVIS_FILE, need
 
 
 @pytest.fixture

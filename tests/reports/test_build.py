@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import history, unlawful_hold
+from report_history import history, unlawful_hold
 
 from psepa.cases.store import Store
 from psepa.cases.workflow import Cases

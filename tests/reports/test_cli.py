@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import history
+from report_history import history
 from typer.testing import CliRunner
 
 from psepa.cases.store import Store

@@ -16,9 +16,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from report_history import NPR_DIR, SHARED, need
 from sqlalchemy import select
 
-from conftest import NPR_DIR, SHARED, need
 from psepa.cases.models import AuditEntry, Base, Booking, Outcome
 from psepa.cases.store import Store
 from psepa.cases.workflow import Cases

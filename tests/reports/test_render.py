@@ -9,7 +9,7 @@ import zipfile
 
 import pypdf
 import pytest
-from helpers import NAME, history, unlawful_hold
+from report_history import NAME, history, unlawful_hold
 
 from psepa.cases.store import Store
 from psepa.cases.workflow import Cases

@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pytest
+
+from psepa.cases.importer import shared_data_dir
 from psepa.cases.workflow import Cases
+
+SHARED = shared_data_dir()
+TRAVIS_FILE = SHARED / "travis-county-ice-detainers" / "travis_bookings_2000_2016.csv"
+NPR_DIR = SHARED / "ice-detainers-2007-2015-npr"
+
+
+def need(path: Path) -> None:
+    """Skip, saying why, when the shared data folder is absent (and only then)."""
+    if not path.exists():
+        pytest.skip(
+            f"the shared data folder is absent: no {path} (set PSEPA_SHARED_DATA to the folder "
+            "holding the data sets)"
+        )
+
 
 NAME = "Zelda Quixote-Marrow"  # a name no report may ever print
 
