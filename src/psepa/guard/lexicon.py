@@ -52,7 +52,18 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"illegal (?:aliens?|immigrants?|immigration|entry|entrant|reentry|re entry|status)",
         r"illegally (?:in|present|entered|residing|here|living|staying)",
         r"in (?:the )?" + US + r" illegally",
-        r"(?:here|present|living|residing|staying) (?:illegally|unlawfully)",
+        r"(?:here|present|living|residing|staying|reside|live) (?:legally|lawfully|illegally|"
+        r"unlawfully)",
+        r"(?:legal|lawful) right to (?:be|live|remain|stay|reside) in (?:the )?" + US,
+        r"(?:status|estatus|situacion) (?:in|en) (?:the )?(?:us|united states|estados unidos|"
+        r"los estados unidos)",
+        r"without inspection",
+        r"crossed the border (?:illegally|without)",
+        r"(?:is|was|a|are) (?:a )?dreamers?",
+        r"(?:aqui|aca) (?:legalmente|ilegalmente|de manera legal|de manera ilegal|sin papeles|"
+        r"sin documentos)",
+        r"permiso para (?:estar|vivir|permanecer|quedarse|residir) en " + ES_US,
+        r"residencia legal",
         r"unlawful(?:ly)? (?:present|presence|status)",
         r"(?:lawful|legal) (?:presence|immigration status|status in (?:the )?" + US + r")",
         r"(?:lawfully|legally) (?:present|residing|admitted)",
@@ -92,7 +103,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"inmigratori[oa]|de inmigracion|de migracion|legal|de residencia legal|"
         r"de (?:legal )?permanencia)",
         r"(?:situacion|estatus|condicion) (?:legal )?(?:en|dentro de) " + ES_US,
-        r"(?:documentos|historial|expediente|antecedentes|registro) migratori[oa]s?",
+        r"(?:documentos?|historial|expediente|antecedentes|registro) migratori[oa]s?",
         r"(?:legalmente|ilegalmente|de manera (?:legal|ilegal)|de forma (?:legal|ilegal)|"
         r"sin documentos) en " + ES_US,
         r"en " + ES_US + r" (?:legalmente|ilegalmente|de (?:manera|forma) (?:legal|ilegal|"
@@ -142,6 +153,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"foreign (?:citizens?|citizenship|nationality)",
         r"(?:dual|second|other|current|former|prior|previous) (?:citizenship|nationality)",
         r"(?:certificate|proof|evidence) of (?:us )?(?:citizenship|naturalization)",
+        r"(?:which|what) (?:country s )?consulate",
+        r"(?:que|cual) consulado",
         r"ciudadania",
         r"ciudadan[oa]s? (?:estadounidenses?|americanos?|americanas?|norteamericanos?|"
         r"norteamericanas?|de (?:los )?estados unidos|de (?:otro|que|cual|algun) pais|"
@@ -191,6 +204,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:lugar|pais|ciudad|estado|municipio|provincia|localidad|departamento|region) "
         r"de nacimiento",
         r"(?:lugar|pais|ciudad|estado|municipio) (?:de )?nac(?:imiento)?",
+        r"(?:pais|ciudad|lugar|estado) (?:donde|en que|en el que|en la que) naci(?:o|ste|eron)",
         r"naci(?:o|ste|eron|mos|do|da|dos|das)? (?:usted |el |ella )?(?:en|fuera) (?!\d|(?:"
         + MONTHS
         + r"|el ano)\b)"
@@ -200,9 +214,11 @@ TERMS: dict[Category, tuple[str, ...]] = {
     ),
     C.A_NUMBER: (
         r"alien (?:registration|reg|number|no|#|file|id|identification)(?: number| no| #)?",
-        r"(?:uscis|ins|dhs) (?:number|no|#|file number|case number|case no|id|identifier|"
+        r"(?:uscis|dhs) (?:number|no|#|file number|case number|case no|id|identifier|"
         r"registration)",
-        r"a file number",
+        # "ins" alone is insurance in most records; only the immigration service's files count
+        r"ins (?:file number|case number|registration|a number)",
+        r"a file (?:number|no|#)",
         r"registro de extranjer[oa]s?",
         r"numero (?:de )?(?:extranjero|uscis)",
         r"numero a (?:del? |de su )?(?:extranjero|inmigracion|uscis)",
@@ -229,6 +245,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"i 20",
         r"sevis",
         r"visados?",
+        r"visas? (?:is|was|has|had) (?:expired|valid|pending|revoked|denied|approved|run out)",
         r"(?:tipo|numero|clase|categoria|vencimiento|fecha de vencimiento) de (?:la )?"
         r"(?:visa|visado)",
         r"visas? (?:de )?(?:estudiante|trabajo|turista|turismo|vencida|expirada|valida|"
@@ -348,6 +365,8 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:citizens?|permanent resident) (?:complaint|review|advisory|oversight|academy|"
     r"police academy|board|survey|request)",
     r"refugee (?:camp|camps|resettlement agency)",
+    r"(?:tribal|corporate|digital|global|good|responsible|active|model|student) citizenship",
+    r"citizenship (?:award|awards|grade|class|course|curriculum|education|merit badge)",
     # "a foreign national" is only a finding when someone is asked or recorded to be one;
     # prose about federal immigration authorities is neither
     r"travel documents? (?:for|of) (?:the )?(?:team|trip|employee travel)",
@@ -472,6 +491,9 @@ PREFILTER = "|".join(
         r"united",
         r"estados",
         r"america",
+        r"consul",
+        r"dream",
+        r"inspect",
         r"\bu\.?\s?s\b",
     )
 )
