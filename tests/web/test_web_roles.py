@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import httpx
 import pytest
 from fastapi.routing import APIRoute
 from starlette.routing import Mount, Route
@@ -165,3 +166,31 @@ def test_a_route_without_a_rule_is_found() -> None:
     app = FastAPI()
     app.include_router(router)
     assert undeclared(app.routes) == ["['GET'] /v1/forgotten"]
+
+
+def test_every_browser_post_needs_its_form_token(live: Live) -> None:
+    client, csrf = live.browser_login(Role.CLERK)
+    try:
+        for method, path, _route in _routes(live):
+            if method == "GET" or path == "/login":
+                continue
+            url = re.sub(r"{(\w+)}", lambda m: SAMPLE[m.group(1)], path)
+            api = path.startswith("/v1")
+
+            def send(
+                token: str, method: str = method, url: str = url, api: bool = api
+            ) -> httpx.Response:
+                if api:  # the JSON API takes the form token as a header only
+                    return client.request(method, url, json={}, headers={"x-csrf-token": token})
+                return client.request(method, url, data={"csrf": token})
+
+            forged = send("not-the-token")
+            assert forged.status_code == 403, f"{method} {url}: {forged.status_code}"
+            if api:
+                in_form = client.request(method, url, data={"csrf": csrf})
+                assert in_form.status_code == 403, f"{method} {url}: form token in a form"
+            if ACCESS[f"{method} {path}"] in (CASEWORK, STAFF) and path != "/logout":
+                sent = send(csrf)
+                assert sent.status_code not in (403, 500), f"{method} {url}: {sent.text[:300]}"
+    finally:
+        client.close()

@@ -102,9 +102,13 @@ def _bearer(request: Request) -> str | None:
 
 async def _check_csrf(request: Request, who: Principal) -> None:
     sent = request.headers.get(CSRF_HEADER, "")
-    if not sent and request.headers.get("content-type", "").startswith(
+    is_form = request.headers.get("content-type", "").startswith(
         ("application/x-www-form-urlencoded", "multipart/form-data")
-    ):
+    )
+    # The JSON API takes the token only as a header; a page's form carries it as a field. The
+    # body is read (and kept) first, so that the route can still read it after the form.
+    if not sent and is_form and not request.url.path.startswith("/v1/"):
+        await request.body()
         form = await request.form()
         value = form.get(CSRF_FIELD, "")
         sent = value if isinstance(value, str) else ""
