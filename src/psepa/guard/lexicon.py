@@ -71,8 +71,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"in (?:the )?" + US + r" (?:lawfully|legally)",
         r"legal status",
         r"(?:here|in (?:the )?" + US + r") (?:on|under|with) (?:a |an )?(?:\w+ )?status",
-        r"(?:in (?:the )?" + US + r"|here) without (?:legal |lawful |any )?(?:status|papers|"
-        r"documents)",
+        r"(?:in (?:the )?" + US + r"|here) without (?:legal |lawful |any |proper )?(?:status|"
+        r"papers|documents|authori[sz]ation|permission)",
+        r"(?:entered|came|crossed|arrived|living|lives|lived|stays|stayed|is|was|been|be) "
+        r"(?:in |into |to )?(?:the )?" + US + r" (?:illegally|unlawfully|without (?:papers|"
+        r"documents|inspection|permission))",
+        r"asilad[oa]s?",
         r"without (?:legal|lawful|immigration) status",
         r"lawful status",
         r"(?:removed|deported|expelled) from (?:the )?" + US,
@@ -115,7 +119,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"inmigrantes? (?:indocumentad[oa]s?|ilegal(?:es)?|irregular(?:es)?)",
         r"(?:es|eres|son|era|sea|fue) (?:usted |el |ella )?(?:un |una )?(?:inmigrante|migrante)",
         r"situacion (?:migratoria|irregular)",
-        r"asilo",
+        r"asil",
         r"solicit(?:ud|ante) de asilo",
         r"deportad[oa]s?",
         r"(?:proceso|orden|procedimiento|audiencia)s? de (?:deportacion|expulsion|remocion)",
@@ -178,6 +182,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"they come|you came|he came|she came) from",
         r"where (?:are|is|do|does) " + PERSON + r" (?:originally )?(?:from|come from)",
         r"originally from",
+        r"(?:came|comes|come) from (?:\w+ ){1,3}originally",
+        r"originally (?:came|comes|come) from",
+        r"(?:country|nation) (?:of )?origin",
         r"origen nacional",
         r"(?:pais|paises|nacion|lugar) (?:de )?(?:origen|procedencia)",
         r"pais natal",
@@ -194,6 +201,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"\w+(?:an|ese|ish|ian|ic) born",
         r"born (?:outside|abroad|overseas|elsewhere)",
         r"(?:country|city|state|place|town) (?:you were |he was |she was |they were )?born in",
+        r"(?:country|city|state|place|town) (?:where|in which) (?:you were|he was|she was|"
+        r"they were|were you|was he|was she|the \w+ was) born",
         r"born in (?!\d|(?:the |early |late |mid |a )?(?:" + MONTHS + r"|year|spring|summer|fall|"
         r"winter|autumn|decade|century|hospital|jail|prison|custody)\b)\w+",
         r"(?:what|which) (?:country|city|state|town|nation|place) (?:were|was|are|is|did) "
@@ -264,7 +273,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"i 551",
         r"i 90",
         r"prc (?:number|no|#)",
-        r"residentes? permanentes?",
+        r"residentes? (?:legal(?:es)? )?permanentes?",
         r"residencia permanente",
         r"tarjeta (?:de residencia|de residente|verde)",
     ),
@@ -296,8 +305,8 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     C.NATIONAL_ORIGIN: (r"nat origin",),
     C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)"),
     C.VISA: (r"(?<=^ )visa(?= $)",),
-    C.GREEN_CARD: (r"lpr status", r"is lpr"),
     C.PASSPORT: (r"ppt (?:no|number|#)",),
+    C.GREEN_CARD: (r"lpr status", r"is lpr", r"permanent res(?:ident)? card"),
 }
 
 # Case-sensitive patterns over the original text: "A-Number", "A#", "A Number".
@@ -376,6 +385,7 @@ LOOK_ALIKES: tuple[str, ...] = (
 AFTER_NEGATIONS: tuple[str, ...] = (
     r"^ (?:\w+ ){0,3}(?:is|are|was|will be|will|shall|does|do|es|sera|no)? ?(?:never|not|no|nunca)"
     r" (?:\w+ ){0,2}(?:required|asked|needed|necessary|collected|recorded|shared|considered|"
+    r"affect\w*|matter\w*|determin\w*|afect\w*|import\w*|influ\w*|cuenta|"
     r"requested|used|a factor|a requirement|a condition|requerid\w*|solicitad\w*|necesari\w*|"
     r"pedid\w*|preguntad\w*|compartid\w*|registrad\w*|un requisito|una condicion)",
 )
@@ -438,7 +448,7 @@ PREFILTER = "|".join(
         r"protecci",
         r"refug",
         r"asyl",
-        r"asilo",
+        r"asil",
         r"remov",
         r"deport",
         r"alien",

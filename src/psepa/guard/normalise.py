@@ -51,6 +51,7 @@ ABBREVIATIONS: dict[str, str] = {
     "doc": "document",
     "docs": "documents",
     "dt": "date",
+    "typ": "type",
     "natzn": "naturalization",
     "ntrlzn": "naturalization",
     "undoc": "undocumented",
