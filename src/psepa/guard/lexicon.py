@@ -119,7 +119,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"inmigrantes? (?:indocumentad[oa]s?|ilegal(?:es)?|irregular(?:es)?)",
         r"(?:es|eres|son|era|sea|fue) (?:usted |el |ella )?(?:un |una )?(?:inmigrante|migrante)",
         r"situacion (?:migratoria|irregular)",
-        r"asil",
+        r"asilo",
         r"solicit(?:ud|ante) de asilo",
         r"deportad[oa]s?",
         r"(?:proceso|orden|procedimiento|audiencia)s? de (?:deportacion|expulsion|remocion)",
