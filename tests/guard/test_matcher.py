@@ -37,6 +37,7 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("A-Number:", False, {"a_number"}),
         ("Número A:", False, {"a_number"}),
         ("Situación migratoria", False, {"immigration_status"}),
+        ("Pidió asilo político.", False, {"immigration_status"}),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
