@@ -65,6 +65,7 @@ def test_exit_1_and_a_table_naming_the_field_and_the_law(folder: Path) -> None:
     assert result.returncode == 1
     assert "forms/apply.html" in result.stdout
     assert "asks about citizenship" in result.stdout
+    assert "  - DRMC 28-250(a)(3): A city service or benefit application" in result.stdout
     assert "1 to change" in result.stdout
 
 

@@ -86,6 +86,11 @@ def to_table(report: Report, *, width: int = 140) -> str:
         )
     for warning in report.warnings:
         console.print(f"warning: {warning}")
+    reasons = dict.fromkeys(r for f in report.blocking for r in f.ruling.reasons)
+    if reasons:
+        console.print("Why (the engine's reasons, for the law in force that day):")
+        for reason in reasons:
+            console.print(f"  - {reason}")
     if report.blocking:
         first = report.blocking[0]
         console.print(
