@@ -133,6 +133,22 @@ def test_bad_input_is_one_line_exit_2_nothing_on_stdout(
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_report_kept_as_docx_can_be_judged_as_a_record(folder: Path) -> None:
+    from helpers import write_docx
+
+    write_docx(folder / "psi.docx", ["Presentence report", "Defendant is not a U.S. citizen."])
+    as_form = json.loads(guard("scan", "psi.docx", "--format", "json", cwd=folder).stdout)
+    as_record = json.loads(
+        guard("scan", "psi.docx", "--format", "json", "--context", "record", cwd=folder).stdout
+    )
+    assert [f["ruling"]["actions"] for f in as_form["findings"]] == [
+        ["ask_status", "application_status_question"]
+    ]
+    assert [f["ruling"]["actions"] for f in as_record["findings"]] == [["record_status"]]
+    bad = guard("scan", "psi.docx", "--context", "memo", cwd=folder)
+    assert bad.returncode == 2 and "--context 'memo'" in bad.stderr
+
+
 def test_check_one_phrase() -> None:
     result = guard("check", "¿Cuál es su estatus migratorio?")
     assert result.returncode == 0 and result.stdout.startswith("immigration_status")

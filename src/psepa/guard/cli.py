@@ -14,6 +14,7 @@ from psepa.errors import PsepaError
 from psepa.guard.allowlist import AllowList
 from psepa.guard.matcher import MATCHER
 from psepa.guard.output import FORMATS
+from psepa.guard.rules import Context
 from psepa.guard.scan import scan
 from psepa.guard.scanners import SCANNERS
 
@@ -94,6 +95,13 @@ def scan_command(
             "--as", help=f"Read every file as this format: {', '.join(sorted(SCANNERS))}."
         ),
     ] = None,
+    context: Annotated[
+        str | None,
+        typer.Option(
+            help="Judge everything as a 'form' (asks) or as 'record' (keeps); default: by "
+            "format (forms for HTML, PDF, DOCX, OpenAPI; records for data and notes)."
+        ),
+    ] = None,
     show_text: Annotated[
         bool,
         typer.Option(help="Show the words of cell values and notes (withheld by default)."),
@@ -109,6 +117,8 @@ def scan_command(
     if output_format not in FORMATS:
         _fail(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}")
     day = _day(on)
+    if context is not None and context not in {c.value for c in Context}:
+        _fail(f"--context {context!r}: choose form or record")
     try:
         allow_list = AllowList.load(allow) if allow is not None else None
         if migrate:
@@ -127,6 +137,7 @@ def scan_command(
             forced_format=as_format,
             exclude=exclude or [],
             show_text=show_text,
+            context=Context(context) if context else None,
         )
     except PsepaError as exc:
         _fail(str(exc))

@@ -66,11 +66,14 @@ def scan(
     exclude: Iterable[str] = (),
     root: Path | None = None,
     show_text: bool = False,
+    context: Context | None = None,
 ) -> Report:
     """Scan everything given; raise a GuardError naming the first input that cannot be read.
 
     `root` is what reported paths are relative to (default: the working directory).
     `show_text` puts the words of cell values and notes into findings (withheld by default).
+    `context` judges everything as a form or as records, whatever its format suggests (a
+    probation report kept as DOCX is a record, not a form).
     """
     day = on or dt.date.today()
     report = Report(day, actor)
@@ -81,17 +84,23 @@ def scan(
         for file, fmt in _files(path, forced_format, excluded, base, report):
             source = _relative(file, base)
             report.scanned.append(source)
-            _judge(scan_file(file, source, fmt), report, allow, show_text)
+            _judge(scan_file(file, source, fmt), report, allow, show_text, context)
     for url in databases:
         items = list(scan_database(url))
         report.scanned.append(display_url(url))
-        _judge(iter(items), report, allow, show_text)
+        _judge(iter(items), report, allow, show_text, context)
     if allow is not None:
         report.warnings.extend(allow.unused())
     return report
 
 
-def _judge(items: Iterator[Item], report: Report, allow: AllowList | None, show_text: bool) -> None:
+def _judge(
+    items: Iterator[Item],
+    report: Report,
+    allow: AllowList | None,
+    show_text: bool,
+    context: Context | None,
+) -> None:
     for item in items:
         hits = (
             item.hits
@@ -100,13 +109,14 @@ def _judge(items: Iterator[Item], report: Report, allow: AllowList | None, show_
         )
         for hit in hits:
             withheld = item.personal and not show_text
+            judged_as = context or item.context
             finding = Finding(
                 location=item.location,
                 text=WITHHELD if withheld else clip(item.text),
                 category=hit.category,
                 phrase="" if withheld else hit.phrase,
-                context=item.context,
-                ruling=ruling(hit.category, item.context, report.on, report.actor),
+                context=judged_as,
+                ruling=ruling(hit.category, judged_as, report.on, report.actor),
                 count=item.count,
             )
             if allow is not None:
