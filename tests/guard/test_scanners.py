@@ -242,3 +242,48 @@ def test_repetitive_and_unique_columns_count_the_same() -> None:
         ("values of note", "immigration_status"): 100,
         ("values of id", "green_card"): 20,
     }
+
+
+def test_the_same_table_gives_the_same_findings_in_every_format(tmp_path: Path) -> None:
+    rows = [
+        {"booking": f"B-{i}", "country_of_birth": "x", "note": note}
+        for i, note in enumerate(
+            [
+                "Released.",
+                "Says he is undocumented.",
+                "ICE detainer faxed.",
+                "Es residente permanente.",
+                "Says he is undocumented.",
+            ]
+            * 20
+        )
+    ]
+    names = list(rows[0])
+    (tmp_path / "t.csv").write_text(
+        "\n".join([",".join(names)] + [",".join(r.values()) for r in rows]) + "\n"
+    )
+    (tmp_path / "t.tsv").write_text(
+        "\n".join(["\t".join(names)] + ["\t".join(r.values()) for r in rows]) + "\n"
+    )
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "t.parquet")
+    write_xlsx(tmp_path / "t.xlsx", [names] + [list(r.values()) for r in rows])
+    (tmp_path / "t.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+
+    def summary(name: str) -> set[tuple[str, str, str, int]]:
+        report = scan([tmp_path / name], on=LAW_2025, root=tmp_path)
+        out = set()
+        for f in report.findings:
+            where = f.location.where  # "note", "$.note", "Intake!C3 values of note", ...
+            column = next(n for n in names if where.endswith(n))
+            kind = "value" if "values of" in where else "name"
+            out.add((kind, column, f.category.value, f.count))
+        return out
+
+    expected = summary("t.csv")
+    assert expected == {
+        ("name", "country_of_birth", "place_of_birth", 1),
+        ("value", "note", "immigration_status", 40),
+        ("value", "note", "green_card", 20),
+    }
+    for name in ("t.tsv", "t.parquet", "t.xlsx", "t.jsonl"):
+        assert summary(name) == expected, name
