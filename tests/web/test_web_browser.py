@@ -215,7 +215,9 @@ def test_keyboard_reaches_the_skip_link_then_the_submit(page: Page) -> None:
         raise AssertionError("the intake form's submit button is not reachable by Tab")
 
 
-@pytest.mark.parametrize("path", ["/", "/cases", "/releases", "/audit", "/explainer"])
+@pytest.mark.parametrize(
+    "path", ["/", "/cases", "/releases", "/overdue", "/audit", "/explainer", "/reports"]
+)
 def test_every_staff_page_is_labelled(browser: Browser, live: Live, path: str) -> None:
     context = browser.new_context(base_url=live.url)
     page = context.new_page()

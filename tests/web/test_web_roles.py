@@ -70,6 +70,7 @@ ACCESS: dict[str, object] = {
     "POST /intake": CASEWORK,
     "GET /releases": READERS,
     "GET /audit": AUDIT,
+    "GET /overdue": READERS,
     "GET /explainer": PUBLIC,
     "GET /reports": PUBLIC,
     "GET /admin": {D},

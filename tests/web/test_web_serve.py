@@ -3,6 +3,7 @@ with the documented demo account, today's release desk, and `psepa token` for a 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -13,9 +14,11 @@ import httpx
 from sqlalchemy import text
 from webserver import free_port
 
+from psepa.cases.intake import DENVER
 from psepa.cases.store import Store
 from psepa.web.accounts import Accounts
 from psepa.web.demo import DEMO_ACCOUNTS, seed_accounts, seed_cases
+from psepa.web.queries import overdue, releases
 
 PSEPA = [sys.executable, "-m", "psepa"]
 
@@ -47,6 +50,8 @@ def test_serve_demo_is_a_clerks_day_ready_to_use(tmp_path: Path) -> None:
             assert desk.status_code == 200
             assert "B-24004" in desk.text and "ICE-9004" in desk.text  # still owed today
             assert clerk.get("/cases/B-24001").status_code == 200
+            overdue = clerk.get("/overdue")  # B-24004 left an hour ago, not yet advised
+            assert overdue.status_code == 200 and "B-24004" in overdue.text
     finally:
         server.terminate()
         out, _ = server.communicate(timeout=30)
@@ -58,7 +63,15 @@ def test_demo_seeding_is_idempotent(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'seed.db'}")
     store.migrate()
     accounts = Accounts(store)
-    assert seed_cases(store) is True
+    at = dt.datetime(2025, 6, 2, 14, 0, tzinfo=DENVER)
+    assert seed_cases(store, at) is True
+    missed = [(n, d.kind) for n, d in overdue(store, at)]
+    assert ("B-24004", "advise_notified_person") in missed
+    assert not [n for n, _ in missed if n == "B-24001"]  # everything done for this one
+    desk = {c.booking_number: c for c in releases(store, at.date())}
+    assert desk["B-24004"].pending_notices == ["ICE-9004"]
+    assert desk["B-24001"].released_at == at - dt.timedelta(minutes=20)
+    assert not desk["B-24001"].pending_notices and not desk["B-24001"].pending_advisements
     seed_accounts(accounts)
     assert seed_cases(store) is False
     seed_accounts(accounts)

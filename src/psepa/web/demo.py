@@ -1,8 +1,9 @@
 """A realistic day for the web app's demo: staff accounts and a jail's morning of cases.
 
-Dated today (in Denver), so that the release desk has today's releases to show: people booked
-overnight, detainers and notification requests taken in and decided, one person released this
-morning with the advisement and the notice to ICE still owed, one released with both done.
+Dated in the hours before the server starts (in Denver), so that the release desk has today's
+releases to show: people booked last evening, detainers and notification requests taken in and
+decided, one person released an hour ago with the advisement and the notice to ICE still owed,
+one released with both done.
 Seeding is idempotent: accounts that exist are kept, and cases are added only to an empty
 database. The names are made up.
 """
@@ -56,26 +57,33 @@ def seed_accounts(accounts: Accounts) -> list[tuple[str, str, str]]:
     return [(login, role, password) for login, _, role, password in DEMO_ACCOUNTS]
 
 
-def seed_cases(store: Store, today: dt.date | None = None) -> bool:
-    """Add the demo day's cases to an empty database; False if it already held bookings."""
+def seed_cases(store: Store, now: dt.datetime | None = None) -> bool:
+    """Add the demo day's cases to an empty database; False if it already held bookings.
+
+    The day's events are placed in the hours before `now` (default: the present in Denver),
+    so that the release desk shows this morning's releases and the overdue list their misses;
+    close after midnight they are squeezed into the minutes since, in the same order.
+    """
     with store.reading() as s:
         if s.execute(select(func.count()).select_from(Booking)).scalar_one() > 0:
             return False
-    day = today or dt.datetime.now(DENVER).date()
-    yesterday = day - dt.timedelta(days=1)
+    moment = (now or dt.datetime.now(DENVER)).astimezone(DENVER)
+    start = dt.datetime.combine(moment.date(), dt.time(), tzinfo=DENVER)
+    yesterday = start - dt.timedelta(days=1)
 
-    def at(hour: int, minute: int = 0, on: dt.date = day) -> dt.datetime:
-        return dt.datetime.combine(on, dt.time(hour, minute), tzinfo=DENVER)
+    def ago(minutes: int) -> dt.datetime:
+        squeezed = start + (moment - start) * (1 - minutes / 600)
+        return max(moment - dt.timedelta(minutes=minutes), squeezed)
 
     cases = Cases(store)
     for n, (number, name, language) in enumerate(_PEOPLE):
-        cases.book(number, name, language, at(18 + n % 5, 10 * (n % 6), yesterday))
+        cases.book(number, name, language, yesterday + dt.timedelta(hours=18 + n % 5, minutes=n))
     for key, number, kind, channel, written, documents, hour in _REQUESTS:
-        cases.intake(key, number, kind, at(hour), channel, written, documents)
-    # Released this morning, with the advisement and the notice to ICE still owed.
-    cases.release("B-24004", at(7, 30), "bond_posted", "deputy-12")
-    # Released this morning with everything done: advised in Spanish, ICE told by fax.
-    cases.record_advisement("B-24001", "advise_notified_person", "es", at(7, 45), "deputy-12")
-    cases.record_notice("ICE-9001", at(7, 50), "fax", "deputy-12")
-    cases.release("B-24001", at(8, 15), "charges_dismissed", "deputy-12")
+        cases.intake(key, number, kind, ago(60 * (8 - hour)), channel, written, documents)
+    # Released an hour ago, with the advisement and the notice to ICE still owed.
+    cases.release("B-24004", ago(60), "bond_posted", "deputy-12")
+    # Released with everything done: advised in Spanish, ICE told by fax, 25 minutes ahead.
+    cases.record_advisement("B-24001", "advise_notified_person", "es", ago(50), "deputy-12")
+    cases.record_notice("ICE-9001", ago(45), "fax", "deputy-12")
+    cases.release("B-24001", ago(20), "charges_dismissed", "deputy-12")
     return True

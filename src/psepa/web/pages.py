@@ -496,6 +496,14 @@ def releases(request: Request, who: CaseReader, day: dt.date | None = None) -> H
     )
 
 
+@router.get("/overdue", response_class=HTMLResponse)
+def overdue(request: Request, _: CaseReader) -> HTMLResponse:
+    now = services.denver_now()
+    return page(
+        request, "overdue.html", now=now, duties=queries.overdue(state_of(request).store, now)
+    )
+
+
 @router.get("/audit", response_class=HTMLResponse)
 def audit(
     request: Request, _: Auditor, replay: bool = False, before: int | None = None

@@ -293,3 +293,16 @@ def audit_entries(store: Store, *, before: int | None = None, limit: int = 50) -
                 )
             )
         return lines
+
+
+def overdue(store: Store, now: dt.datetime) -> list[tuple[str, Duty]]:
+    """Duties past their time and not done, oldest first, with the booking each belongs to."""
+    with store.reading() as s:
+        rows = s.execute(
+            select(Booking.booking_number, ObligationRecord)
+            .join(Booking, Booking.id == ObligationRecord.booking_id)
+            .where(ObligationRecord.done_at.is_(None), ObligationRecord.due_at < now)
+            .order_by(ObligationRecord.due_at, ObligationRecord.id)
+            .limit(1000)
+        ).all()
+        return [(number, _duty(o)) for number, o in rows]
