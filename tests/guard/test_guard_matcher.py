@@ -7,7 +7,7 @@ import unicodedata
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
-from helpers import CORPUS
+from guard_helpers import CORPUS
 
 from psepa.guard import MATCHER, Category
 from psepa.guard.evaluate import load_corpus

@@ -134,7 +134,7 @@ def test_bad_input_is_one_line_exit_2_nothing_on_stdout(
 
 
 def test_a_report_kept_as_docx_can_be_judged_as_a_record(folder: Path) -> None:
-    from helpers import write_docx
+    from guard_helpers import write_docx
 
     write_docx(folder / "psi.docx", ["Presentence report", "Defendant is not a U.S. citizen."])
     as_form = json.loads(guard("scan", "psi.docx", "--format", "json", cwd=folder).stdout)

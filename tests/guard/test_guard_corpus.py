@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from helpers import CORPUS
+from guard_helpers import CORPUS
 
 from psepa.guard.evaluate import load_corpus, score
 

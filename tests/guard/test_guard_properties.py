@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from helpers import CORPUS
+from guard_helpers import CORPUS
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import BEFORE_ARTICLE_VIII, LAW_2025
+from guard_helpers import BEFORE_ARTICLE_VIII, LAW_2025
 
 import psepa
 from psepa.guard import Category, Context, ruling

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import LAW_2025
+from guard_helpers import LAW_2025
 
 from psepa.guard import AllowList, AllowListError, scan
 

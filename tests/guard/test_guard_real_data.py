@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from helpers import LAW_2025
+from guard_helpers import LAW_2025
 
 from psepa.cases.importer import shared_data_dir
 from psepa.guard import Report, scan

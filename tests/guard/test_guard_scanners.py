@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from helpers import LAW_2025, categories_at, write_docx, write_pdf, write_xlsx
+from guard_helpers import LAW_2025, categories_at, write_docx, write_pdf, write_xlsx
 from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine
 
 from psepa.guard import UnknownFormat, UnreadableInput, scan
