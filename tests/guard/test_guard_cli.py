@@ -179,12 +179,13 @@ def test_psepa_guards_itself_on_a_fresh_sqlite_database(tmp_path: Path) -> None:
 
 
 def test_psepa_guards_itself_on_postgresql_and_sees_its_comments(pg_url: str) -> None:
+    name = f"guard_self_{os.getpid()}"  # a shared server may host other runs
     admin = Store(pg_url)
     with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        c.execute(text('DROP DATABASE IF EXISTS "guard_self"'))
-        c.execute(text('CREATE DATABASE "guard_self"'))
+        c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        c.execute(text(f'CREATE DATABASE "{name}"'))
     admin.close()
-    url = pg_url.rsplit("/", 1)[0] + "/guard_self"
+    url = pg_url.rsplit("/", 1)[0] + f"/{name}"
     clean = guard("scan", "--db", url, "--migrate")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     store = Store(url)
