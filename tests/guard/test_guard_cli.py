@@ -240,3 +240,17 @@ def test_sarif_fits_the_sarif_2_1_0_schema(folder: Path, tmp_path: Path) -> None
         "extra.country_of_birth"
     )
     assert sum("suppressions" in r for r in results) == 1
+
+
+def test_every_scan_option_is_documented() -> None:
+    import typer.main
+
+    from psepa.guard.cli import guard_app
+
+    command = typer.main.get_command(guard_app)
+    scan_command = command.commands["scan"]  # type: ignore[attr-defined]
+    docs = (REPO / "docs" / "guard.md").read_text(encoding="utf-8")
+    options = [opt for p in scan_command.params for opt in p.opts if opt.startswith("--")]
+    assert "--allow" in options
+    missing = [o for o in options if f"`{o}" not in docs]
+    assert missing == []
