@@ -84,9 +84,12 @@ def accuracy(report: Report) -> None:
     parts.append(("all, distinct", _distinct([ex for _, items in parts for ex in items])))
     for label, items in parts:
         s = score(items)
+        negatives = [ex for ex in items if not ex.labels]
+        flagged = sum(1 for ex, found in s.errors if not ex.labels and found)
         print(
-            f"\n  {label}: {s.items} items ({sum(bool(e.labels) for e in items)} positive, "
-            f"{s.hard_negatives} hard negatives, {s.hard_negatives_flagged} of them flagged)"
+            f"\n  {label}: {s.items} items ({len(items) - len(negatives)} positive, "
+            f"{len(negatives)} negative of which {s.hard_negatives} marked hard; "
+            f"{flagged} negatives flagged)"
         )
         print(f"  {'category':<20} {'support':>7} {'precision':>9} {'recall':>7}")
         for c in Category:
@@ -95,6 +98,11 @@ def accuracy(report: Report) -> None:
         o, f = s.overall, s.flagged
         print(f"  {'overall (micro)':<20} {o.tp + o.fn:>7} {o.precision:>9.3f} {o.recall:>7.3f}")
         print(f"  {'per item (any)':<20} {f.tp + f.fn:>7} {f.precision:>9.3f} {f.recall:>7.3f}")
+        by_kind = []
+        for kind in ("column", "question", "note", "value"):
+            k = score([ex for ex in items if ex.kind == kind]).flagged
+            by_kind.append(f"{kind} {k.precision:.3f}/{k.recall:.3f}")
+        print(f"  per item by kind (precision/recall): {', '.join(by_kind)}")
         for ex, found in s.errors:
             print(
                 f"    miss: {ex.kind} {ex.text!r} expected {sorted(c.value for c in ex.labels)}"
