@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import inspect
@@ -19,6 +20,7 @@ from sqlalchemy import inspect
 from psepa.cases.intake import KINDS
 from psepa.cases.store import Store
 from psepa.errors import PsepaError
+from psepa.reports.cache import cached_facts
 from psepa.reports.model import Column, Finding, Report, Table, Value
 from psepa.reports.period import Period
 from psepa.reports.privacy import DEFAULT_THRESHOLD, check_threshold, suppress
@@ -101,8 +103,7 @@ def build_report(
     check_threshold(threshold)
     previous = period.previous()
     _check_records(store)
-    with store.reading() as s:
-        facts = gather(s, period, previous)
+    facts = cached_facts(store, period, previous, partial(_read, store, period, previous))
     tables = [
         summary(facts, period, previous),
         requests_by_kind(facts, period, previous),
@@ -156,6 +157,11 @@ def _check_records(store: Store) -> None:
             f"the database {where} has no case records: it was never migrated "
             "(any `psepa case` command sets it up)"
         )
+
+
+def _read(store: Store, period: Period, previous: Period) -> Facts:
+    with store.reading() as s:
+        return gather(s, period, previous)
 
 
 def _in(period: Period, day: dt.date) -> bool:
