@@ -4,15 +4,23 @@ the API's intake and release on each, served on loopback."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import text
-from webserver import serving
+from webserver import TIMEOUT, serving
 
 from psepa.cases.store import Store
 from psepa.web import create_app
-from psepa.web.accounts import AccountError, Accounts, BrowserSession, Role
+from psepa.web.accounts import (
+    MAX_FAILURES,
+    AccountError,
+    Accounts,
+    BrowserSession,
+    Role,
+    TooManyAttempts,
+)
 
 
 def test_passwords_sessions_and_logout(store: Store) -> None:
@@ -64,7 +72,9 @@ def test_intake_and_release_over_http_on_each_backend(store: Store) -> None:
     token = Accounts(store).issue_token("clerk-system", "clerk")
     with (
         serving(app) as url,
-        httpx.Client(base_url=url, headers={"authorization": f"Bearer {token}"}) as clerk,
+        httpx.Client(
+            timeout=TIMEOUT, base_url=url, headers={"authorization": f"Bearer {token}"}
+        ) as clerk,
     ):
         assert (
             clerk.post(
@@ -98,3 +108,17 @@ def test_intake_and_release_over_http_on_each_backend(store: Store) -> None:
     with store.reading() as s:
         kinds = s.execute(text("SELECT body FROM audit_log ORDER BY seq")).scalars().all()
     assert any('"kind":"released"' in body for body in kinds)
+
+
+def test_guessing_a_password_is_paused_after_a_few_tries(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'guess.db'}")
+    store.migrate()
+    accounts = Accounts(store)
+    accounts.create_user("deputy-12", "Dana Deputy", "clerk", "correct horse battery")
+    accounts.create_user("deputy-13", "Dev Deputy", "clerk", "another horse battery")
+    for _ in range(MAX_FAILURES):
+        assert accounts.log_in("deputy-12", "a wrong guess") is None
+    with pytest.raises(TooManyAttempts, match="try again in 15 minutes"):
+        accounts.log_in("deputy-12", "correct horse battery")
+    assert accounts.log_in("deputy-13", "another horse battery") is not None  # others unaffected
+    store.close()

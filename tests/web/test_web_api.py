@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 from sqlalchemy import text
-from webserver import PASSWORDS, Live
+from webserver import PASSWORDS, TIMEOUT, Live
 
 import psepa
 from psepa.web.accounts import Role
@@ -290,7 +290,7 @@ def test_admin_creates_users_with_argon2_hashes(live: Live) -> None:
 
 
 def test_sessions_are_httponly_samesite_and_need_the_form_token(live: Live) -> None:
-    with httpx.Client(base_url=live.url, follow_redirects=False) as client:
+    with httpx.Client(timeout=TIMEOUT, base_url=live.url, follow_redirects=False) as client:
         _check_session(live, client)
 
 
@@ -334,7 +334,7 @@ def _check_form_token(logged: httpx.Client, csrf: str, form: dict[str, str]) -> 
 
 
 def test_openapi_names_the_contract_models(live: Live) -> None:
-    document = httpx.get(f"{live.url}/openapi.json").json()
+    document = httpx.get(timeout=TIMEOUT, url=f"{live.url}/openapi.json").json()
     schemas = document["components"]["schemas"]
     assert {"Situation", "SituationFacts", "DecisionOut", "ErrorBody"} <= set(schemas)
     body = document["paths"]["/v1/decisions"]["post"]["requestBody"]
@@ -343,7 +343,7 @@ def test_openapi_names_the_contract_models(live: Live) -> None:
 
 def test_published_reports_are_public_and_only_the_public_version(live: Live) -> None:
     year = str(dt.datetime.now(dt.UTC).year)
-    with httpx.Client(base_url=live.url) as anyone:
+    with httpx.Client(timeout=TIMEOUT, base_url=live.url) as anyone:
         as_json = anyone.get(f"/v1/reports/{year}", params={"format": "json"})
         as_pdf = anyone.get(f"/v1/reports/{year}", params={"format": "pdf"})
         internal = anyone.get(f"/v1/reports/{year}", params={"format": "json", "public": "false"})
@@ -358,7 +358,7 @@ def test_published_reports_are_public_and_only_the_public_version(live: Live) ->
 
 
 def test_pages_cannot_be_framed_or_load_other_sites_scripts(live: Live) -> None:
-    with httpx.Client(base_url=live.url) as anyone:
+    with httpx.Client(timeout=TIMEOUT, base_url=live.url) as anyone:
         home = anyone.get("/")
         docs = anyone.get("/docs")
     assert home.headers["x-frame-options"] == "DENY"
@@ -370,7 +370,7 @@ def test_pages_cannot_be_framed_or_load_other_sites_scripts(live: Live) -> None:
 
 def test_logging_in_never_sends_the_browser_to_another_site(live: Live) -> None:
     for target in ("//evil.example/", "/\\evil.example/", "https://evil.example/", "/cases"):
-        with httpx.Client(base_url=live.url) as client:
+        with httpx.Client(timeout=TIMEOUT, base_url=live.url) as client:
             answer = client.post(
                 "/login",
                 data={"login": "clerk", "password": PASSWORDS[Role.CLERK], "next": target},

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from webserver import PASSWORDS, Live
+from webserver import PASSWORDS, TIMEOUT, Live
 
 from psepa.web.accounts import Role
 
@@ -243,7 +243,9 @@ def test_an_admin_adds_a_clerk_who_can_then_log_in(page: Page, live: Live) -> No
     page.get_by_label("Who holds it").fill("records-system-2")
     page.get_by_role("button", name="Issue token").click()
     token = page.locator("#new-token").inner_text()
-    with httpx.Client(base_url=live.url, headers={"authorization": f"Bearer {token}"}) as system:
+    with httpx.Client(
+        timeout=TIMEOUT, base_url=live.url, headers={"authorization": f"Bearer {token}"}
+    ) as system:
         assert system.get("/v1/me").json()["name"] == "records-system-2"
     page.goto("/admin")  # the token is not shown again
     assert page.locator("#new-token").count() == 0

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import Case, GenerationMode
 from schemathesis.checks import positive_data_acceptance
-from webserver import Live, start_live
+from webserver import TIMEOUT, Live, start_live
 
 from psepa.cases.store import Store
 from psepa.web import create_app
@@ -52,7 +52,7 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
 
 
 def test_the_served_document_is_the_one_fuzzed(fuzzed: Live) -> None:
-    served = httpx.get(f"{fuzzed.url}/openapi.json").json()
+    served = httpx.get(timeout=TIMEOUT, url=f"{fuzzed.url}/openapi.json").json()
     assert sorted(served["paths"]) == sorted(SCHEMA.raw_schema["paths"])
     assert len(OPERATIONS) >= 20
 

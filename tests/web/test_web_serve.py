@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import text
-from webserver import free_port
+from webserver import TIMEOUT, free_port
 
 from psepa.cases.intake import DENVER
 from psepa.cases.store import Store
@@ -37,13 +37,13 @@ def test_serve_demo_is_a_clerks_day_ready_to_use(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while True:
             try:
-                if httpx.get(f"{base}/v1/health").status_code == 200:
+                if httpx.get(timeout=TIMEOUT, url=f"{base}/v1/health").status_code == 200:
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
             assert time.monotonic() < deadline and server.poll() is None, "serve did not start"
         login, _name, _role, password = DEMO_ACCOUNTS[0]
-        with httpx.Client(base_url=base, follow_redirects=True) as clerk:
+        with httpx.Client(timeout=TIMEOUT, base_url=base, follow_redirects=True) as clerk:
             answer = clerk.post("/login", data={"login": login, "password": password})
             assert answer.status_code == 200 and "Good day" in answer.text
             desk = clerk.get("/releases")

@@ -19,6 +19,8 @@ from psepa.cases.store import Store
 from psepa.web import create_app
 from psepa.web.accounts import Accounts, Role
 
+TIMEOUT = 60.0  # seconds: a shared 2-core machine under load can be slow, never this slow
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -61,11 +63,13 @@ class Live:
 
     def client(self, role: Role | None = None) -> httpx.Client:
         headers = {} if role is None else {"authorization": f"Bearer {self.tokens[role]}"}
-        return httpx.Client(base_url=self.url, headers=headers, follow_redirects=False)
+        return httpx.Client(
+            timeout=TIMEOUT, base_url=self.url, headers=headers, follow_redirects=False
+        )
 
     def browser_login(self, role: Role) -> tuple[httpx.Client, str]:
         """A client logged in through the login form, and its page's form token."""
-        client = httpx.Client(base_url=self.url, follow_redirects=False)
+        client = httpx.Client(timeout=TIMEOUT, base_url=self.url, follow_redirects=False)
         answer = client.post("/login", data={"login": role.value, "password": PASSWORDS[role]})
         assert answer.status_code == 303, answer.text
         page = client.get("/cases" if role is not Role.ADMIN else "/")

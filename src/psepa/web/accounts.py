@@ -30,6 +30,8 @@ from psepa.errors import PsepaError
 
 SESSION_LIFETIME = dt.timedelta(hours=12)  # one shift and a margin; then log in again
 _CACHE_SECONDS = 5.0  # how long a checked API token is trusted without asking the database
+MAX_FAILURES = 5  # wrong passwords for one login within FAILURE_WINDOW before it is paused
+FAILURE_WINDOW = 15 * 60.0  # seconds
 
 
 class Role(StrEnum):
@@ -43,6 +45,10 @@ class Role(StrEnum):
 
 class AccountError(PsepaError, ValueError):
     """An account could not be created or changed; the message says what to fix."""
+
+
+class TooManyAttempts(AccountError):
+    """A login failed too often in a short time; it is paused, the message says for how long."""
 
 
 class User(Base):
@@ -121,6 +127,7 @@ class Accounts:
         # needs no storage and cannot be computed by a page that does not hold the cookie.
         self._secret = secret or secrets.token_bytes(32)
         self._tokens: dict[str, tuple[float, Principal | None]] = {}
+        self._failures: dict[str, list[float]] = {}
         self._lock = threading.Lock()
         # A login for an unknown name still costs one hash, so timing does not reveal names.
         self._dummy = self._hasher.hash(secrets.token_urlsafe(16))
@@ -167,14 +174,26 @@ class Accounts:
 
     # --- browser sessions ------------------------------------------------------------------
     def log_in(self, login: str, password: str) -> str | None:
-        """Check a password; on success open a session and return its cookie token."""
+        """Check a password; on success open a session and return its cookie token.
+
+        After MAX_FAILURES wrong passwords for one login within FAILURE_WINDOW, that login is
+        refused (`TooManyAttempts`) until the oldest failure leaves the window: guessing is
+        slowed to a handful of tries a quarter hour, whatever the hash costs. The count lives
+        in this process's memory, so a restart clears it.
+        """
+        login = login.strip()
+        self._check_attempts(login)
         with self.store.reading() as s:
-            user = s.execute(select(User).where(User.login == login.strip())).scalar_one_or_none()
+            user = s.execute(select(User).where(User.login == login)).scalar_one_or_none()
         if user is None or not user.active:
             self._verify(self._dummy, password)
+            self._failed(login)
             return None
         if not self._verify(user.password_hash, password):
+            self._failed(login)
             return None
+        with self._lock:
+            self._failures.pop(login, None)
         token = secrets.token_urlsafe(32)
         now = _now()
         with self.store.transaction() as s:
@@ -191,6 +210,24 @@ class Accounts:
                 )
             )
         return token
+
+    def _check_attempts(self, login: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            recent = [t for t in self._failures.get(login, []) if now - t < FAILURE_WINDOW]
+            self._failures[login] = recent
+        if len(recent) >= MAX_FAILURES:
+            wait = int(FAILURE_WINDOW - (now - recent[0])) // 60 + 1
+            raise TooManyAttempts(
+                f"too many wrong passwords for {login!r}; try again in {wait} minutes, or ask an "
+                "administrator"
+            )
+
+    def _failed(self, login: str) -> None:
+        with self._lock:
+            if len(self._failures) > 10_000:
+                self._failures.clear()
+            self._failures.setdefault(login, []).append(time.monotonic())
 
     def _verify(self, stored: str, password: str) -> bool:
         try:

@@ -23,7 +23,7 @@ from psepa.cases.intake import CHANNELS, DENVER, CaseError
 from psepa.domain import Document, ReleaseBasis
 from psepa.errors import PsepaError
 from psepa.web import notices_door, queries, services
-from psepa.web.accounts import SESSION_LIFETIME, Principal, Role
+from psepa.web.accounts import SESSION_LIFETIME, Principal, Role, TooManyAttempts
 from psepa.web.rules import ADMIN, AUDIT, CASE_READERS, CASEWORK, SESSION_COOKIE, STAFF, Gate
 from psepa.web.schemas import (
     AdvisementIn,
@@ -167,9 +167,12 @@ def login_form(request: Request, _: Public, next: str = "/") -> HTMLResponse:
 def login(request: Request, _: Public, form: Form) -> Response:
     login_name, target = _text(form, "login"), _safe_next(_text(form, "next") or "/")
     password = form.get("password", "")
-    token = state_of(request).accounts.log_in(
-        login_name, password if isinstance(password, str) else ""
-    )
+    try:
+        token = state_of(request).accounts.log_in(
+            login_name, password if isinstance(password, str) else ""
+        )
+    except TooManyAttempts as paused:
+        return page(request, "login.html", 429, next=target, login=login_name, error=str(paused))
     if token is None:
         # The form again with the reason (200: a page, not a challenge for HTTP authentication).
         return page(
