@@ -44,8 +44,8 @@ class Booking(Base):
     booking_number: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     language: Mapped[str] = mapped_column(String(35))  # language of choice, a BCP 47 tag
-    booked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    released_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    booked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    released_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
     release_basis: Mapped[str | None] = mapped_column(String(40))
 
     requests: Mapped[list[Request]] = relationship(back_populates="booking")
@@ -86,7 +86,7 @@ class DecisionRecord(Base):
     verdict: Mapped[str] = mapped_column(String(20))
     rules: Mapped[list[Any]] = mapped_column(JSON)
     cites: Mapped[list[Any]] = mapped_column(JSON)
-    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
 
     request: Mapped[Request] = relationship(back_populates="decisions")
 
@@ -114,7 +114,7 @@ class Notice(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
-    sent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     channel: Mapped[str] = mapped_column(String(20))
     sent_by: Mapped[str] = mapped_column(String(80))
 
@@ -131,7 +131,7 @@ class Advisement(Base):
         String(40)
     )  # advise_notified_person, advise_rights_in_writing
     language: Mapped[str] = mapped_column(String(35))
-    given_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    given_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     given_by: Mapped[str] = mapped_column(String(80))
 
 
@@ -143,7 +143,7 @@ class Outcome(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     booking_id: Mapped[int] = mapped_column(ForeignKey("bookings.id"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
-    known_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    known_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -254,58 +254,67 @@ class _Hours:
 
 
 def _bookings(s: Session, facts: Facts, segments: _Hours, within: Any) -> None:
-    """One pass over the bookings: releases by hour, bookings made, people still in custody
-    at each period's end, and detainers not honoured at release."""
-    start, split, end = facts.previous.start, facts.period.start, facts.period.end
-    released = and_(within(_B.c.released_at), exists().where(_R.c.booking_id == _B.c.id))
-    refused = exists().where(
-        _R.c.booking_id == _B.c.id,
-        _R.c.kind == "detainer",
-        _D.c.request_id == _R.c.id,
-        _D.c.stage == "release",
-        _D.c.verdict != "permitted",
-        within(_D.c.decided_at),
-    )
+    """Releases by hour, bookings made, people still in custody at each period's end, and
+    detainers not honoured at release.
 
-    def held_at(at: dt.datetime) -> ColumnElement[int]:
-        still = and_(_B.c.booked_at < at, (_B.c.released_at.is_(None)) | (_B.c.released_at >= at))
-        asked = exists().where(_R.c.booking_id == _B.c.id, _R.c.received_at < at)
-        return func.sum(case((still, case((asked, 1), else_=0)), else_=0))
+    Each is its own query on the index of the time it is about, so a quarter reads that
+    quarter's bookings and not every booking ever made. (One pass over all bookings with the
+    conditions OR'd together read the whole table: 2.5 s of a quarter's 6.5 s, 1,000,000
+    requests.)"""
+    split, end = facts.period.start, facts.period.end
+    people = facts.people
+    asked = exists().where(_R.c.booking_id == _B.c.id)
 
-    def total(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.sum(case((condition, 1), else_=0))
+    for cur, n in s.execute(
+        select(case((_B.c.booked_at >= split, 1), else_=0), func.count())
+        .where(within(_B.c.booked_at))
+        .group_by(literal_column("1"))
+    ):
+        _add(people, (bool(cur), "booked"), n)
 
-    piece = case((released, segments.of(_B.c.released_at)), else_=None)
-    rows = s.execute(
-        select(
-            piece,
-            total(and_(_B.c.booked_at >= split, _B.c.booked_at < end)),
-            total(and_(_B.c.booked_at >= start, _B.c.booked_at < split)),
-            held_at(end),
-            held_at(split),
-            func.sum(case((released, case((refused, 1), else_=0)), else_=0)),
-            total(released),
-        )
+    for k, n in s.execute(
+        select(segments.of(_B.c.released_at), func.count())
+        .where(within(_B.c.released_at), asked)
+        .group_by(literal_column("1"))
+    ):
+        day = segments.day(k)
+        _add(facts.releases_by_day, day, n)
+        _add(people, (_in(facts.period, day), "released"), n)
+        _add(people, (_in(facts.period, day), "detainer_not_honored"), 0)
+
+    # Detainers not honoured, read from the few decisions taken at release rather than by
+    # asking of every release whether one exists.
+    for k, n in s.execute(
+        select(segments.of(_B.c.released_at), func.count(distinct(_B.c.id)))
+        .select_from(_D.join(_R, _R.c.id == _D.c.request_id).join(_B, _B.c.id == _R.c.booking_id))
         .where(
-            within(_B.c.released_at)
-            | within(_B.c.booked_at)
-            | and_(_B.c.booked_at < end, _B.c.released_at.is_(None) | (_B.c.released_at >= start))
+            within(_D.c.decided_at),
+            _D.c.stage == "release",
+            _D.c.verdict != "permitted",
+            _R.c.kind == "detainer",
+            within(_B.c.released_at),
         )
         .group_by(literal_column("1"))
-    ).all()
-    people = facts.people
-    for k, booked_cur, booked_prev, at_end, at_split, not_honored, n in rows:
-        _add(people, (True, "booked"), booked_cur or 0)
-        _add(people, (False, "booked"), booked_prev or 0)
+    ):
+        _add(people, (_in(facts.period, segments.day(k)), "detainer_not_honored"), n)
+
+    def held_at(at: dt.datetime) -> ColumnElement[int]:
+        still = and_(
+            _B.c.booked_at < at,
+            _B.c.released_at.is_(None) | (_B.c.released_at >= at),
+            exists().where(_R.c.booking_id == _B.c.id, _R.c.received_at < at),
+        )
+        return func.sum(case((still, 1), else_=0))
+
+    # Whoever was held at a period's end is either not released yet or released after the
+    # start of the later period: two ranges of the release index instead of the whole table.
+    for where in (
+        _B.c.released_at.is_(None),
+        and_(_B.c.released_at >= split, _B.c.booked_at < end),
+    ):
+        at_end, at_split = s.execute(select(held_at(end), held_at(split)).where(where)).one()
         _add(people, (True, "in_custody_at_end"), at_end or 0)
         _add(people, (False, "in_custody_at_end"), at_split or 0)
-        if k is None:
-            continue
-        day = segments.day(k)
-        cur = _in(facts.period, day)
-        _add(facts.releases_by_day, day, n or 0)
-        _add(people, (cur, "released"), n or 0)
-        _add(people, (cur, "detainer_not_honored"), not_honored or 0)
 
 
 def _people(
