@@ -366,12 +366,6 @@ def _holds(s: Session, start: dt.datetime, end: dt.datetime) -> list[Hold]:
     reads an ICE-custody outcome known after the release moment as custody that went on past
     eligibility for release. That is the strict reading: a transfer merely logged late is
     counted too, and the internal report lists each one so that it can be checked."""
-    first = (
-        select(_O.c.booking_id, func.min(_O.c.known_at).label("custody_at"))
-        .where(_O.c.kind.in_(ICE_CUSTODY))
-        .group_by(_O.c.booking_id)
-        .subquery()
-    )
     judicial = exists().where(
         _D.c.request_id == _R.c.id,
         _R.c.booking_id == _B.c.id,
@@ -380,14 +374,27 @@ def _holds(s: Session, start: dt.datetime, end: dt.datetime) -> list[Hold]:
         sql_cast(_R.c.documents, Text).like('%"federal_judicial_warrant"%')
         | sql_cast(_R.c.documents, Text).like('%"judicial_writ"%'),
     )
+    # Read from the custody outcomes known after the window opened (an index range), not from
+    # every person's first custody ever: a hold's custody comes after its release, and the
+    # release is in the window. The first custody must be after the release, so none before.
+    earlier = _O.alias("earlier")
+    custody_before = exists().where(
+        earlier.c.booking_id == _B.c.id,
+        earlier.c.kind.in_(ICE_CUSTODY),
+        earlier.c.known_at <= _B.c.released_at,
+    )
     rows = s.execute(
-        select(_B.c.booking_number, _B.c.released_at, first.c.custody_at, judicial)
-        .join(first, first.c.booking_id == _B.c.id)
+        select(_B.c.booking_number, _B.c.released_at, func.min(_O.c.known_at), judicial)
+        .select_from(_O.join(_B, _B.c.id == _O.c.booking_id))
         .where(
+            _O.c.kind.in_(ICE_CUSTODY),
+            _O.c.known_at > start,
+            _O.c.known_at > _B.c.released_at,
             _B.c.released_at >= start,
             _B.c.released_at < end,
-            first.c.custody_at > _B.c.released_at,
+            ~custody_before,
         )
+        .group_by(_B.c.id, _B.c.booking_number, _B.c.released_at)
         .order_by(_B.c.released_at)
     ).all()
     return [Hold(number, released, custody, bool(j)) for number, released, custody, j in rows]
