@@ -109,10 +109,19 @@ def gather(s: Session, period: Period, previous: Period) -> Facts:
     def flag(col: Any) -> ColumnElement[int]:
         return case((col >= split, 1), else_=0)
 
-    def within(col: Any) -> ColumnElement[bool]:
-        return and_(col >= start, col < end)
+    bounds: dict[str, ColumnElement[bool]] = {}
 
-    received = _covering(s, _R.c.received_at, start, end)
+    def within(col: Any) -> ColumnElement[bool]:
+        # A time that is never empty may drop the condition when every row meets it (see
+        # `_covering`); one that may be empty (a release not yet made) keeps it.
+        if col.nullable:
+            return and_(col >= start, col < end)
+        key = f"{col.table.name}.{col.name}"
+        if key not in bounds:
+            bounds[key] = _covering(s, col, start, end)
+        return bounds[key]
+
+    received = within(_R.c.received_at)
 
     for k, kind, n in s.execute(
         select(seg(_R.c.received_at), _R.c.kind, func.count())
@@ -265,6 +274,8 @@ def _bookings(s: Session, facts: Facts, segments: _Hours, within: Any) -> None:
     people = facts.people
     asked = exists().where(_R.c.booking_id == _B.c.id)
 
+    people.setdefault((True, "booked"), 0)
+    people.setdefault((False, "booked"), 0)
     for cur, n in s.execute(
         select(case((_B.c.booked_at >= split, 1), else_=0), func.count())
         .where(within(_B.c.booked_at))
@@ -408,7 +419,9 @@ def _covering(s: Session, col: Any, start: dt.datetime, end: dt.datetime) -> Col
     low = s.execute(select(func.min(col))).scalar_one()
     high = s.execute(select(func.max(col))).scalar_one()
     if low is None or (low >= start and high < end):
-        return true()
+        # A row with no time at all (a duty not yet due) is in no period: min() and max()
+        # pass over it, so it must be left out here, not swept in with the rest.
+        return col.is_not(None) if col.nullable else true()
     return and_(col >= start, col < end)
 
 
