@@ -10,8 +10,13 @@ had already seen. The counters see every commit, not only the workflow's:
   whenever any other connection, in this process or another, commits to the file. The file's
   identity (device, inode) is part of the key, so a database replaced at the same path is
   read afresh.
-- PostgreSQL: `pg_current_wal_insert_lsn()`, which moves with every change written to the
-  server's log (before the change can be seen), and with much else, which only costs a miss.
+- PostgreSQL: the server's current snapshot (`pg_current_snapshot()`: the next transaction
+  id to be given out and those still running). A transaction gets an id when it first
+  writes, so any change that could be seen later either had no id yet (the next id moves) or
+  was still running (it leaves the list when it ends). Reports, being read-only, take no ids
+  and do not disturb it; writes to another database of the same server do, which costs only a
+  miss. (The log position was tried first: reading alone moves it, through page pruning, so
+  it never matched twice.)
 
 The brief for this cache suggested the audit chain's head as the key; psepa reads the counter
 instead, because a change made outside the workflow (an administrator's SQL, a repair) writes
@@ -59,15 +64,15 @@ class _Counter:
     def read(self) -> Hashable | None:
         dialect = self.store.engine.dialect.name
         if dialect == "postgresql":
-            return self._wal_position()
+            return self._snapshot()
         if self.path is not None:
             return self._data_version(self.path)
         return None
 
-    def _wal_position(self) -> Hashable | None:
+    def _snapshot(self) -> Hashable | None:
         try:
             with self.store.engine.connect() as conn:
-                return str(conn.execute(text("SELECT pg_current_wal_insert_lsn()")).scalar_one())
+                return str(conn.execute(text("SELECT pg_current_snapshot()::text")).scalar_one())
         except SQLAlchemyError:
             return None
 
