@@ -83,6 +83,14 @@ def test_a_contradiction_between_facts_is_refused() -> None:
         )
 
 
+def test_a_contradiction_in_a_situation_built_in_python_is_refused_too() -> None:
+    situation = psepa.Situation.model_validate(
+        {"action": "hold_on_detainer", "facts": {"documents": ["i_247a", "i_247a"]}}
+    )
+    with pytest.raises(psepa.InvalidSituation, match=r"facts\.documents"):
+        psepa.decide(situation)
+
+
 def test_an_absent_date_means_today() -> None:
     decision = psepa.decide({"action": "apply_for_scaap"})
     assert decision.on == dt.date.today()

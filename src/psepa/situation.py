@@ -205,6 +205,8 @@ def _message(error: Mapping[str, Any]) -> str:
 def parse_situation(data: Mapping[str, Any] | Situation, *, index: int | None = None) -> Situation:
     """Validate a mapping against the contract, or raise `InvalidSituation` naming the field."""
     if isinstance(data, Situation):
+        # A model built in Python passed the field checks but not the cross-field ones.
+        _check_coherent(data, index)
         return data
     if not isinstance(data, Mapping):
         raise InvalidSituation(
