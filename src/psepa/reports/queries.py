@@ -294,7 +294,10 @@ def _bookings(s: Session, facts: Facts, segments: _Hours, within: Any) -> None:
         _add(people, (_in(facts.period, day), "detainer_not_honored"), 0)
 
     # Detainers not honoured, read from the few decisions taken at release rather than by
-    # asking of every release whether one exists.
+    # asking of every release whether one exists. The release time is wrapped so that SQLite
+    # starts from the decisions even when their window is the whole table (starting from the
+    # release index read every release of ten years: 1.6 s against 0.6 s).
+    release_time = func.coalesce(_B.c.released_at, None)
     for k, n in s.execute(
         select(segments.of(_B.c.released_at), func.count(distinct(_B.c.id)))
         .select_from(_D.join(_R, _R.c.id == _D.c.request_id).join(_B, _B.c.id == _R.c.booking_id))
@@ -303,7 +306,8 @@ def _bookings(s: Session, facts: Facts, segments: _Hours, within: Any) -> None:
             _D.c.stage == "release",
             _D.c.verdict != "permitted",
             _R.c.kind == "detainer",
-            within(_B.c.released_at),
+            release_time >= facts.previous.start,
+            release_time < end,
         )
         .group_by(literal_column("1"))
     ):
