@@ -18,10 +18,10 @@ had already seen. The counters see every commit, not only the workflow's:
   miss. (The log position was tried first: reading alone moves it, through page pruning, so
   it never matched twice.)
 
-The brief for this cache suggested the audit chain's head as the key; psepa reads the counter
-instead, because a change made outside the workflow (an administrator's SQL, a repair) writes
-no audit entry, and a report must not miss it. Where no counter can be read (an unknown
-backend, a standby server that refuses the function), nothing is kept and every report reads.
+The audit chain's head would be a narrower key: it moves only with the workflow's changes,
+and a change made outside it (an administrator's SQL, a repair) writes no audit entry, yet a
+report must not miss it. Where no counter can be read (an in-memory or unknown database, a
+server that refuses the function), nothing is kept and every report reads.
 
 The cache lives in the process, one per `Store`, and holds the last few periods asked for.
 """
