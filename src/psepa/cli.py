@@ -85,19 +85,7 @@ def list_versions(
     """List the versions of the law psepa can answer under."""
     found = versions()
     if as_json:
-        payload = [
-            {
-                "id": v.id,
-                "title": v.title,
-                "kind": v.kind,
-                "was_law": v.was_law,
-                "note": v.note,
-                "rules": list(v.rules),
-                "periods": list(v.periods),
-            }
-            for v in found
-        ]
-        typer.echo(json.dumps(payload, indent=2))
+        typer.echo(json.dumps([v.to_dict() for v in found], indent=2))
         return
     for v in found:
         typer.echo(f"{v.id}  ({v.kind}; law: {v.was_law})\n  {v.title}")

@@ -40,6 +40,18 @@ class VersionInfo:
     rules: tuple[str, ...]
     periods: tuple[dict[str, Any], ...]
 
+    def to_dict(self) -> dict[str, Any]:
+        """The version as JSON, the same through the CLI and the HTTP API."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "was_law": self.was_law,
+            "note": self.note,
+            "rules": list(self.rules),
+            "periods": list(self.periods),
+        }
+
 
 class Rulebook:
     """All versions of the law, compiled on demand."""

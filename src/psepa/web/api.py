@@ -156,17 +156,7 @@ async def decisions(request: Request, _: Staff) -> Response:
 @router.get("/versions", response_model=list[VersionOut], responses=_ERRORS, tags=["decisions"])
 async def versions(_: Staff) -> list[dict[str, Any]]:
     """Every version of the law psepa answers under."""
-    return [
-        {
-            "id": v.id,
-            "title": v.title,
-            "kind": v.kind,
-            "was_law": v.was_law,
-            "note": v.note,
-            "rules": list(v.rules),
-        }
-        for v in psepa.versions()
-    ]
+    return [v.to_dict() for v in psepa.versions()]
 
 
 # --- cases --------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -132,6 +132,7 @@ class VersionOut(BaseModel):
     was_law: str
     note: str
     rules: list[str]
+    periods: list[dict[str, Any]]  # for a version by date: each period's start, end, sources
 
 
 # --- cases --------------------------------------------------------------------------------------
