@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,23 +18,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from browser import ARGS
+from browser import chromium as chromium_path
 from psepa.errors import PsepaError
 from psepa.notices import language_name, render_explainer
 from psepa.notices.catalogue import wording
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (scripts/setup)"
-)
 
 
 class Explainer(BaseHTTPRequestHandler):
@@ -75,7 +62,9 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=ARGS
+        )
         yield chromium
         chromium.close()
 

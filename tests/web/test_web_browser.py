@@ -18,18 +18,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from webserver import PASSWORDS, TIMEOUT, Live
 
+from browser import ARGS, chromium
 from psepa.web.accounts import Role
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Every visible form control without an accessible name: a label, aria-label or aria-labelledby.
 UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea, button')]
@@ -42,14 +34,9 @@ UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea, bu
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        raise RuntimeError(
-            "Debian's chromium is not installed at /usr/bin/chromium: "
-            "apt-get install -y chromium (scripts/setup does)"
-        )
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
+            executable_path=chromium(), headless=True, args=ARGS
         )
         yield launched
         launched.close()
