@@ -13,8 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -76,6 +74,9 @@ class Store:
 
     def migrate(self) -> None:
         """Bring the schema up to date (Alembic `upgrade head`)."""
+        from alembic import command  # loaded here: commands that only read need none of it
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:

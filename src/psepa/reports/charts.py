@@ -8,20 +8,35 @@ says so. The SVG carries no date and a fixed id salt, so the same report draws t
 from __future__ import annotations
 
 import io
-
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from psepa.cases.intake import KINDS
 from psepa.reports.model import Report, Table
 
-plt.rcParams["svg.hashsalt"] = "psepa-report"
-plt.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, and small
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+@cache
+def _pyplot() -> ModuleType:
+    """matplotlib, set up once and only when a chart is drawn: importing it costs about half a
+    second, which every `psepa` command would otherwise pay at start."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "psepa-report"
+    plt.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, and small
+    return plt
+
+
+def _integer_ticks() -> object:
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
 
 CAPTIONS = {
     "monthly": "Requests received each month, by kind",
@@ -34,7 +49,7 @@ def _svg(fig: Figure) -> bytes:
     out = io.BytesIO()
     # Fixed margins, not bbox_inches="tight": a tight box draws the figure twice.
     fig.savefig(out, format="svg", metadata={"Date": None})
-    plt.close(fig)
+    _pyplot().close(fig)
     return out.getvalue()
 
 
@@ -44,7 +59,7 @@ def _number(value: object) -> int:
 
 def monthly_chart(table: Table) -> bytes:
     months = [str(r["month"]) for r in table.rows]
-    fig, ax = plt.subplots(figsize=(8, 3.2))
+    fig, ax = _pyplot().subplots(figsize=(8, 3.2))
     fig.subplots_adjust(left=0.08, right=0.99, top=0.97, bottom=0.25)
     bottom = [0] * len(months)
     x = list(range(len(months)))
@@ -56,7 +71,7 @@ def monthly_chart(table: Table) -> bytes:
     step = max(1, len(months) // 12)
     ax.set_xticks(x[::step], months[::step], rotation=45, ha="right", fontsize=8)
     ax.set_ylabel("requests")
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(_integer_ticks())
     if any(bottom):
         ax.legend(fontsize=8, ncols=3)
     ax.spines[["top", "right"]].set_visible(False)
@@ -65,7 +80,7 @@ def monthly_chart(table: Table) -> bytes:
 
 def lead_chart(table: Table) -> bytes:
     labels = [str(r["lead_time"]) for r in table.rows]
-    fig, ax = plt.subplots(figsize=(8, 2.8))
+    fig, ax = _pyplot().subplots(figsize=(8, 2.8))
     fig.subplots_adjust(left=0.25, right=0.99, top=0.97, bottom=0.17)
     y = list(range(len(labels)))
     ax.barh(
@@ -84,7 +99,7 @@ def lead_chart(table: Table) -> bytes:
     ax.set_yticks(y, labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("notices")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(_integer_ticks())
     ax.legend(fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     return _svg(fig)
@@ -94,12 +109,12 @@ def verdict_chart(table: Table) -> bytes:
     totals: dict[str, int] = {}
     for r in table.rows:
         totals[str(r["verdict"])] = totals.get(str(r["verdict"]), 0) + _number(r["decisions"])
-    fig, ax = plt.subplots(figsize=(8, 2.4))
+    fig, ax = _pyplot().subplots(figsize=(8, 2.4))
     fig.subplots_adjust(left=0.16, right=0.99, top=0.95, bottom=0.2)
     names = sorted(totals)
     ax.barh(names, [totals[n] for n in names], color="#4c72b0")
     ax.set_xlabel("decisions")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(_integer_ticks())
     ax.spines[["top", "right"]].set_visible(False)
     return _svg(fig)
 
