@@ -5,8 +5,12 @@ Every intake must be durable before it is acknowledged, and a durable commit wai
 jail at a few hundred requests a second however fast the rest is. The desk lets any number of
 threads (the HTTP server's workers, an importer) hand in requests; one writer thread takes
 whatever has queued up, writes it in one transaction (`Cases.commit_prepared`) and answers every
-caller once the commit is on disk. Under light load a batch is one request, so nobody waits for a
-batch to fill; under heavy load batches grow and the disk's cost is shared.
+caller once the commit is on disk. The writer keeps taking requests while the next arrives
+within `GAP` (0.3 ms) of the last: a lone caller waits that long and no more, while callers
+arriving together (whose answers wake them one at a time, each needing the interpreter's lock)
+land in one batch instead of trickling into the next. Measured with `bench/cases.py`'s desk run on
+SQLite: 16 threaded callers went from about 1,230 to 1,750 intakes a second, 64 from about 930
+to 2,500, and a lone caller from about 300 to 285.
 
 If a batch fails as a whole (one request conflicts with a stored one, or names an unknown
 booking), the desk retries its requests one by one, so each caller gets its own answer and one
@@ -31,6 +35,7 @@ class DeskClosed(PsepaError):
 
 
 _Job = tuple[Prepared, "Future[IntakeResult]"]
+GAP = 0.0003  # seconds the writer waits for one more request before it commits
 _STOP = object()
 
 
@@ -92,7 +97,7 @@ class IntakeDesk:
             jobs: list[_Job] = [first]  # type: ignore[list-item]
             while len(jobs) < self.max_batch:
                 try:
-                    more = self._queue.get_nowait()
+                    more = self._queue.get(timeout=GAP)
                 except queue.Empty:
                     break
                 if more is _STOP:
