@@ -10,13 +10,21 @@ ask about your immigration status", "sin importar su estatus migratorio").
 
 from __future__ import annotations
 
+import re
+
 from psepa.guard.categories import Category
+from psepa.guard.normalise import ABBREVIATIONS
 
 C = Category
 
 US = r"(?:us|united states|america|this country|the country)"
 ES_US = r"(?:estados unidos|los estados unidos|el pais|este pais|us)"
 PERSON = r"(?:you|he|she|they|the \w+|your \w+|his \w+|her \w+)"
+# A nonimmigrant visa class as normalised text has it ("F-1" is "f 1", "H1B" stays "h1b").
+VISA_CODE = (
+    r"(?:b ?1 ?b ?2|b ?1|b ?2|f ?1|f ?2|j ?1|j ?2|m ?1|m ?2|h ?1 ?b|h ?2 ?a|h ?2 ?b|h ?4|"
+    r"l ?1 ?a|l ?1 ?b|l ?1|l ?2|o ?1|r ?1|tn|k ?1|e ?2|u ?1|t ?1)"
+)
 MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
@@ -27,7 +35,29 @@ TERMS: dict[Category, tuple[str, ...]] = {
     C.STATUS: (
         r"immigration (?:status|standing|category|classification|class|history|documents?|"
         r"documentation|papers|paperwork|record|records|situation|condition|violations?|"
-        r"information|info|details|type|code|flag|indicator)",
+        r"information|info|details|type|code|flag|indicator|parole|parolee|parolees|benefits?|"
+        r"petition|application|case|cases|relief)",
+        r"(?:humanitarian|significant public benefit|advance) parole",
+        r"parole in place",
+        r"paroled (?:in|into) (?:the )?" + US,
+        r"(?:cuban|haitian) (?:haitian )?entrants?",
+        r"(?:parole|permiso) humanitario",
+        # benefits eligibility (SNAP, Medicaid, FAFSA, housing) names the same thing its own way
+        r"(?:qualified|qual|unqualified|non qualified|nonqualified|not qualified|eligible|"
+        r"ineligible) (?:aliens?|immigrants?|noncitizens?|non citizens?)",
+        r"prucol",
+        r"permanently residing (?:in (?:the )?" + US + r" )?under colou?r of law",
+        r"systematic alien verification",
+        r"save (?:verification|response|case verification)",
+        r"(?:unauthori[sz]ed|irregular|unlawful) (?:immigrants?|aliens?|migrants?|entrants?|"
+        r"noncitizens?|non citizens?|presence|entry)",
+        r"illegals",
+        r"(?:withholding|cancellation) of removal",
+        r"voluntary departure",
+        r"adjust(?:ment)? of status",
+        r"i (?:485|589|821 ?d?|130|797)",
+        r"refugees?",
+        r"refugiad[oa]s?",
         r"(?:immigrant|nonimmigrant|non immigrant) (?:status|visa|category|classification|flag|"
         r"indicator|yn|type)",
         r"legal residents?",
@@ -156,6 +186,28 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"citizens? of(?= $)",
         r"foreign (?:citizens?|citizenship|nationality)",
         r"(?:dual|second|other|current|former|prior|previous) (?:citizenship|nationality)",
+        r"dual (?:citizens?|nationals?|(?:us|united states|american)(?: \w+)?|\w{2,3} us)",
+        # "Mexican national", "a Chinese national": a demonym before "national" is a person's
+        r"(?!(?:republican|american|international|multinational|transnational)\b)"
+        r"\w+(?:an|ese|ish|ian|i|ic|ch) nationals?(?! (?:origin|origins|guard|park|forest|team|"
+        r"champion\w*|merit|monument|holiday|average|anthem|league|level|title|chain|bank|lab|"
+        r"laboratory|committee|convention|congress|standards?|insurance|life|trust|bureau|"
+        r"association|conference|tournament|institute|council|library|museum|archives?|"
+        r"weather|service|security|lottery|railway|airline|airport|university|school|register|"
+        r"day|dish|cuisine|sport|identity|cup|championships?|assembly|party|front|police|"
+        r"theatre|theater|gallery|press|radio|television|tv|guardsman|election|elections|"
+        r"debt|income|product|brand|treasure|curriculum|exam|examination|holidays)\b)",
+        # "resident or citizen", "citizens or eligible noncitizens": a pair names both
+        r"(?:residents?|lprs?|aliens?|immigrants?|noncitizens?|non citizens?|nationals?|"
+        r"green card holders?) (?:or|and|nor) (?:an? )?(?:us |united states |american )?"
+        r"citizens?",
+        r"citizens? (?:or|and|nor) (?:an? )?(?:lprs?|lawful|legal|permanent|qualified|eligible|"
+        r"nationals?|noncitizens?|non citizens?|aliens?|immigrants?|residents?)",
+        r"(?:residentes?|permanentes?|legal(?:es)?|extranjer[oa]s?|inmigrantes?|nacionales?) "
+        r"(?:o|y|u|ni) (?:un |una )?ciudadan[oa]s?",
+        r"ciudadan[oa]s? (?:o|y|u|ni) (?:un |una )?(?:residentes?|extranjer[oa]s?|"
+        r"inmigrantes?|nacionales?)",
+        r"ciudadan[oa]s? por (?:nacimiento|naturalizacion)",
         r"(?:certificate|proof|evidence) of (?:us )?(?:citizenship|naturalization)",
         r"(?:which|what) (?:country s )?consulate",
         r"(?:que|cual) consulado",
@@ -186,6 +238,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"originally (?:came|comes|come) from",
         r"(?:country|nation) (?:of )?origin",
         r"origen nacional",
+        r"ancestr(?:y|al) (?:country|countries|nation|homeland|land|origin)",
+        r"(?:country|countries|nation|land) of (?:ancestry|heritage|descent|ancestors)",
+        r"heritage country",
+        r"(?:immigrated|emigrated|migrated) (?:to (?:the )?" + US + r" )?from",
+        r"(?:emigro|emigraron|inmigro|inmigraron) (?:a (?:los )?estados unidos )?de",
+        r"pais de (?:ascendencia|ancestros|sus antepasados|sus padres)",
         r"(?:pais|paises|nacion|lugar) (?:de )?(?:origen|procedencia)",
         r"pais natal",
         r"de (?:que|cual) pais (?:es|eres|son|viene|vienes|vino|proviene|procede|es originari[oa])",
@@ -219,6 +277,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         + r"|el ano)\b)"
         r"\w+",
         r"donde naci(?:o|ste|eron)",
+        r"(?:is|was|a|are|were|am) natives? of \w+",
+        r"oriund[oa]s? de \w+",
         r"(?:es|era|eres|soy) natural de",
     ),
     C.A_NUMBER: (
@@ -228,8 +288,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # "ins" alone is insurance in most records; only the immigration service's files count
         r"ins (?:file number|case number|registration|a number)",
         r"a file (?:number|no|#)",
-        r"registro de extranjer[oa]s?",
-        r"numero (?:de )?(?:extranjero|uscis)",
+        r"registro (?:de )?extranjer[oa]s?",
+        r"(?:numero|number) (?:de )?(?:registro )?(?:de )?(?:extranjero|uscis)",
         r"numero a (?:del? |de su )?(?:extranjero|inmigracion|uscis)",
     ),
     C.PASSPORT: (
@@ -241,7 +301,24 @@ TERMS: dict[Category, tuple[str, ...]] = {
     C.VISA: (
         r"visas? (?:types?|status|numbers?|no|category|class|classification|expiration|expiry|"
         r"expires|expired|issued|issue date|holder|holders|#|code|info|information|cd|"
-        r"application|sponsorship|sponsor)",
+        r"application|sponsorship|sponsor|petition|petitions|stamp|annotation|validity|"
+        r"waiver|lottery|bulletin|overstay|classes|categories|interview|appointment|denial|"
+        r"refusal|revocation|extension|renewal)",
+        r"(?:nonimmigrant|non immigrant) (?:class|classification|category|type|code|"
+        r"admission class)",
+        r"(?:class|code) of admission",
+        r"admission (?:class|category) (?:code)?",
+        # a class code after the words that name it, or before them
+        r"(?:overstay(?:ed|s)?|out of status|admitted|entered|entry|admission|status|holder|"
+        r"expired|valid|nonimmigrant|visa|visas|class|category|tipo|clase|estatus|visado) "
+        r"(?:\w+ )?(?:an? )?" + VISA_CODE,
+        VISA_CODE + r" (?:visa|visas|status|student|students|holder|holders|nonimmigrant|"
+        r"worker|workers|exchange visitor|visitor|petition|extension|transfer|dependent|"
+        r"spouse|estudiante|trabajador)",
+        r"(?:require|requires|need|needs|needed|requiring|sponsor) (?:\w+ ){0,3}sponsorship",
+        r"(?:ds 2019|ds 160|i 129)",
+        r"(?:optional|curricular) practical training",
+        r"stem opt",
         r"(?:type|class|category|kind) of visa",
         r"(?:student|work|tourist|visitor|travel|immigrant|nonimmigrant|non immigrant|u|t|"
         r"k 1|fiance|spouse|expired|valid|current|temporary|employment|h 1b|h 1 b|f 1|j 1|"
@@ -255,8 +332,13 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"sevis",
         r"visados?",
         r"visas? (?:is|was|has|had) (?:expired|valid|pending|revoked|denied|approved|run out)",
-        r"(?:tipo|numero|clase|categoria|vencimiento|fecha de vencimiento) de (?:la )?"
-        r"(?:visa|visado)",
+        r"(?:tipo|numero|number|clase|categoria|vencimiento|fecha de vencimiento|fecha "
+        r"vencimiento|vence) (?:de )?(?:la |su )?(?:visa|visado)",
+        r"(?:visa|visado) (?:tipo|numero|clase|categoria|vence|vencimiento)",
+        r"(?:visa|visado)s? (?:esta|estaba|estan|ha|han|se|fue|este|sigue|sigan|era) "
+        r"(?:\w+ )?(?:vencid[oa]s?|expirad[oa]s?|vigentes?|valid[oa]s?|caducad[oa]s?|"
+        r"negad[oa]s?|aprobad[oa]s?|revocad[oa]s?|cancelad[oa]s?|vencio|expiro|caduco)",
+        r"(?:su|tu|sus|mi|your|his|her|their|my) (?:visa|visado)s?",
         r"visas? (?:de )?(?:estudiante|trabajo|turista|turismo|vencida|expirada|valida|"
         r"temporal|u|t)",
         r"(?:tiene|tienes|tenia|con|sin) (?:una |su |la )?(?:visa|visado)",
@@ -270,12 +352,18 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:resident alien|alien registration|permanent resident) (?:card|cards|receipt card)",
         r"lpr (?:status|since|date|card|number|no)",
         r"(?:is|are|an) lpr",
+        # beside a citizen word "LPR" is a green card, not a licence-plate reader
+        r"(?:citizens?|citizenship|ciudadan[oa]s?|ciudadania) (?:or|and|nor|o|y|u) lprs?",
+        r"lprs? (?:or|and|nor|o|y|u) (?:an? |us |united states )*(?:citizens?|citizenship|"
+        r"ciudadan[oa]s?|ciudadania)",
+        r"conditional (?:permanent )?residen(?:t|ts|ce|cy)",
+        r"(?:la|su|tu|sus|las|una|mi|con|sin|de) micas?(?! de (?:cuarzo|moscovita|biotita))",
         r"i 551",
         r"i 90",
         r"prc (?:number|no|#)",
         r"residentes? (?:legal(?:es)? )?permanentes?",
         r"residencia permanente",
-        r"tarjeta (?:de residencia|de residente|verde)",
+        r"tarjeta (?:de )?(?:residencia|residente|verde)",
     ),
     C.WORK_PERMIT: (
         r"work (?:permits?|authori[sz]ations?|authori[sz]ation document)",
@@ -290,7 +378,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:form )?i 9(?: form| verification| documents?| status)?",
         r"e verify",
         r"employment eligibility verification",
-        r"permisos? (?:de|para) trabaj(?:o|ar)",
+        r"permisos? (?:de |para )?trabaj(?:o|ar)",
+        r"i 765",
+        r"work eligibility",
+        r"legally eligible to work",
         r"autorizacion (?:de|para) (?:empleo|trabajar|trabajo)",
         r"(?:autorizad[oa]s?|elegibles?|permitid[oa]s?) para trabajar",
         r"documento de autorizacion de empleo",
@@ -425,85 +516,127 @@ NEGATIONS: tuple[str, ...] = (
 )
 
 # Word stems of which every term above contains at least one, in RE2 syntax for Arrow's
-# vectorised filter over cell values (tests/guard/test_lexicon.py checks the superset).
-PREFILTER = "|".join(
-    (
-        r"citiz",
-        r"ciudadan",
-        r"migra",
-        r"undoc",
-        r"indoc",
-        r"illegal",
-        r"ilegal",
-        r"lawful",
-        r"legal",
-        r"status",
-        r"estatus",
-        r"overstay",
-        r"daca",
-        r"deferred",
-        r"diferida",
-        r"\btps\b",
-        r"protected",
-        r"protecci",
-        r"refug",
-        r"asyl",
-        r"asil",
-        r"remov",
-        r"deport",
-        r"alien",
-        r"extranjer",
-        r"papers",
-        r"papeles",
-        r"document",
-        r"natural",
-        r"national",
-        r"nacional",
-        r"origin",
-        r"origen",
-        r"procedencia",
-        r"natal",
-        r"country",
-        r"pa[ií]s",
-        r"birth",
-        r"born",
-        r"naci",
-        r"uscis",
-        r"\bins\b",
-        r"\bdhs\b",
-        r"a.?file",
-        r"passport",
-        r"pasaporte",
-        r"travel",
-        r"viaje",
-        r"visa",
-        r"visado",
-        r"\bi.?(?:94|20|551|90|766|9)\b",
-        r"sevis",
-        r"green",
-        r"permanent",
-        r"\blpr\b",
-        r"\bprc\b",
-        r"tarjeta",
-        r"work",
-        r"employ",
-        r"trabaj",
-        r"empleo",
-        r"laboral",
-        r"\bead\b",
-        r"verify",
-        r"\ba\s?[-#‐–]",
-        r"n[uú]mero a\b",
-        r"\ba number",
-        r"where",
-        r"d[oó]nde",
-        r"regist",
-        r"united",
-        r"estados",
-        r"america",
-        r"consul",
-        r"dream",
-        r"inspect",
-        r"\bu\.?\s?s\b",
-    )
+# vectorised filter over cell values. A cell reaches the matcher only if it has one, so the
+# stems must cover every term in every spelling the normaliser accepts: test_guard_prefilter.py
+# generates text from each term's own pattern and checks it is kept. Accented letters are left
+# out of stems (RE2 does not fold them): "remoci" keeps "remoción" and "remocion" alike.
+STEMS: tuple[str, ...] = (
+    r"citiz",
+    r"ciudadan",
+    r"migr",  # immigration, migratorio, emigró, inmigrante
+    r"undoc",
+    r"indoc",
+    r"illegal",
+    r"ilegal",
+    r"lawful",
+    r"legal",
+    r"unauthori",
+    r"irregular",
+    r"status",
+    r"estatus",
+    r"overstay",
+    r"daca",
+    r"deferred",
+    r"diferida",
+    r"\btps\b",
+    r"protected",
+    r"protecci",
+    r"refug",
+    r"asyl",
+    r"asil",
+    r"remov",
+    r"remoci",
+    r"expuls",
+    r"deport",
+    r"departure",
+    r"parol",
+    r"entrant",
+    r"humanitari",
+    r"prucol",
+    r"\bsave\b",
+    r"alien",
+    r"extranjer",
+    r"papers",
+    r"papeles",
+    r"document",
+    r"natural",
+    r"nation",  # nationality, nation of origin
+    r"\bnac",  # nacionalidad, nació, lugar nac.
+    r"native",
+    r"oriund",
+    r"ancestr",
+    r"home\W*land",
+    r"land\W+of",
+    r"origin",
+    r"origen",
+    r"procedencia",
+    r"natal",
+    r"countr",  # country, countries
+    r"pa[ií]s",
+    r"birth",
+    r"born",
+    r"border",
+    r"here\W+without",
+    r"uscis",
+    r"\bins\b",
+    r"\bdhs\b",
+    r"a.?file",
+    r"passport",
+    r"pasaporte",
+    r"travel",
+    r"viaje",
+    r"visa",
+    r"visado",
+    r"\b[bfjmhlkoeurt]\W?[1-4]",  # visa classes: F-1, H-1B, B1/B2, L-1A, U-1
+    r"\btn\b",
+    r"admission",
+    r"sponsor",
+    r"practical",
+    r"\bopt\b",
+    r"\bds\W?(?:2019|160)",
+    r"\bi\W?(?:94|20|551|90|766|9|485|589|821|130|797|765|129)",
+    r"sevis",
+    r"green",
+    r"permanen",
+    r"conditional",
+    r"\blpr\b",
+    r"\bprc\b",
+    r"tarjeta",
+    r"mica",
+    r"work",
+    r"employ",
+    r"trabaj",
+    r"empleo",
+    r"laboral",
+    r"\bead\b",
+    r"verify",
+    r"\ba\W?[-#‐–]",
+    r"n[uú]mero\W+a\b",
+    r"\bno\.\W+a\b",
+    r"\ba\W+(?:number|no\.)",
+    r"where",
+    r"d[oó]nde",
+    r"regist",
+    r"united",
+    r"estados",
+    r"\bee\W*uu\b",
+    r"america",
+    r"consul",
+    r"dream",
+    r"inspect",
+    r"\bu\.?\s?s\b",
 )
+
+
+def _abbreviations_of_stems() -> tuple[str, ...]:
+    """The abbreviations the normaliser expands into a stem (`ctzn`, `pob`, `usa`): a cell
+    holding only the short form must reach the matcher too."""
+    stems = re.compile("|".join(STEMS))
+    return tuple(
+        rf"\b{re.escape(short)}\b"
+        for short, full in ABBREVIATIONS.items()
+        if stems.search(full) and not stems.search(short)
+    )
+
+
+PREFILTER = "|".join(STEMS + _abbreviations_of_stems())

@@ -4,6 +4,11 @@ Column names (`CountryOfBirth`, `CTZN_STS_CD`), form labels ("¿Es usted ciudada
 sentences all reach the matcher in the same shape, so one lexicon serves every format and both
 languages. Only abbreviations with a single meaning in records are expanded: `cit` (citation in
 police data) and `lpr` (licence-plate reader) are deliberately left alone.
+
+Identifiers get a second, larger table (`IDENTIFIER_ABBREVIATIONS`): the words government data
+dictionaries shorten (`exp`, `cd`, `ind`, `flg`, `natz`, `natlty`, `psprt`, `empl`...). They are
+expanded only in column and field names, where `exp_dt` is an expiry date; in a sentence
+"exp" or "ind" could be anything, so prose keeps them as written.
 """
 
 from __future__ import annotations
@@ -61,12 +66,81 @@ ABBREVIATIONS: dict[str, str] = {
     "pspt": "passport",
     "greencard": "green card",
     "workpermit": "work permit",
+    "everify": "e verify",
     "i94": "i 94",
     "i9": "i 9",
     "i551": "i 551",
     "i766": "i 766",
     "eeuu": "estados unidos",
     "usa": "united states",
+}
+
+
+# Expanded in identifiers only, one token at a time, so the lexicon's full words match
+# `ppt_exp_dt`, `NATLTY_CD` or `emplAuthExpDate` without a pattern per spelling. Left out on
+# purpose: `ppt` (parts per thousand in water data; the lexicon asks for a passport word
+# after it), `res` and `resid` (residence, residual), `pmt` (payment), `cit` and `lpr`.
+IDENTIFIER_ABBREVIATIONS: dict[str, str] = {
+    "cd": "code",
+    "ind": "indicator",
+    "indr": "indicator",
+    "flg": "flag",
+    "exp": "expiry",
+    "expir": "expiry",
+    "expr": "expiry",
+    "cert": "certificate",
+    "certif": "certificate",
+    "verif": "verification",
+    "cls": "class",
+    "clss": "class",
+    "catg": "category",
+    "cat": "category",
+    "natz": "naturalization",
+    "natzd": "naturalized",
+    "natrlzn": "naturalization",
+    "ntrlzd": "naturalized",
+    "natlty": "nationality",
+    "natnlty": "nationality",
+    "ntnlty": "nationality",
+    "nationalty": "nationality",
+    "citizshp": "citizenship",
+    "psprt": "passport",
+    "pssprt": "passport",
+    "passprt": "passport",
+    "pasprt": "passport",
+    "pasprte": "pasaporte",
+    "pasapte": "pasaporte",
+    "empl": "employment",
+    "emplmt": "employment",
+    "emplymt": "employment",
+    "wrk": "work",
+    "authzn": "authorization",
+    "authz": "authorization",
+    "athrzn": "authorization",
+    "prmt": "permit",
+    "immgrtn": "immigration",
+    "immi": "immigration",
+    "undocu": "undocumented",
+    "lgl": "legal",
+    "prmnt": "permanent",
+    "rsdnt": "resident",
+    "rsdt": "resident",
+    "ancstry": "ancestry",
+    "orgn": "origin",
+    "bth": "birth",
+    "plc": "place",
+    "birthctry": "birth country",
+    "birthcntry": "birth country",
+    "asyl": "asylum",
+    "rmvl": "removal",
+    "remvl": "removal",
+    "deport": "deportation",
+    "greencrd": "green card",
+    "natorig": "national origin",
+    "natlorig": "national origin",
+    "tarj": "tarjeta",
+    "nonimm": "nonimmigrant",
+    "nonimmig": "nonimmigrant",
 }
 
 
@@ -90,6 +164,8 @@ def normalise(text: str, *, identifier: bool = False) -> str:
     if identifier:
         text = split_identifier(text)
     words = _NOT_WORD.sub(" ", fold(text)).split()
+    if identifier:
+        words = [IDENTIFIER_ABBREVIATIONS.get(w, w) for w in words]
     padded = " " + " ".join(ABBREVIATIONS.get(w, w) for w in words) + " "
     # "U.S.", "U. S." and "US" all read as "us"; "EE. UU." as "estados unidos".
     padded = _US.sub(" us ", padded)
