@@ -20,6 +20,7 @@ from sqlalchemy import inspect
 from psepa.cases.intake import KINDS
 from psepa.cases.store import Store
 from psepa.errors import PsepaError
+from psepa.reports import tallies
 from psepa.reports.cache import cached_facts
 from psepa.reports.model import Column, Finding, Report, Table, Value
 from psepa.reports.period import Period
@@ -160,8 +161,15 @@ def _check_records(store: Store) -> None:
 
 
 def _read(store: Store, period: Period, previous: Period) -> Facts:
+    """The counts from the day tallies, recounted first if anything changed since; from the
+    records themselves on a database migrated before the tallies (0005)."""
+    if not tallies.present(store):
+        with store.reading() as s:
+            return gather(s, period, previous)
     with store.reading() as s:
-        return gather(s, period, previous)
+        if not tallies.pending(s):
+            return tallies.gather_tallied(s, period, previous)
+    return tallies.current(store, partial(tallies.gather_tallied, period=period, previous=previous))
 
 
 def _in(period: Period, day: dt.date) -> bool:

@@ -38,6 +38,7 @@ def _integer_ticks() -> object:
 
     return MaxNLocator(integer=True)
 
+
 CAPTIONS = {
     "monthly": "Requests received each month, by kind",
     "lead_times": "Notices of release sent to ICE, by lead time",

@@ -232,6 +232,7 @@ def _variants(
             *(column == value for column, value in zip(grouped, values, strict=True)),
         )
         .distinct()
+        .order_by(text_of)
     )
     return [str(v) for v in s.execute(query).scalars()]
 
