@@ -25,6 +25,20 @@ VISA_CODE = (
     r"(?:b ?1 ?b ?2|b ?1|b ?2|f ?1|f ?2|j ?1|j ?2|m ?1|m ?2|h ?1 ?b|h ?2 ?a|h ?2 ?b|h ?4|"
     r"l ?1 ?a|l ?1 ?b|l ?1|l ?2|o ?1|r ?1|tn|k ?1|e ?2|u ?1|t ?1)"
 )
+# Named by both categories with the same span, so neither swallows the other (the longer
+# name wins only when it is strictly longer): "overstayed his B-2 visa" is status and visa;
+# "citizen or LPR", also written as a list ("U.S. Citizen / LPR"), is citizenship and a green card.
+OVERSTAY_VISA = (
+    r"overstay(?:ed|s|ing)? (?:on )?(?:a |an |the |his |her |their |your |my |its )?(?:\w+ ){0,2}"
+    r"(?:visas?|" + VISA_CODE + r")"
+)
+CITIZEN_OR_LPR = (
+    r"(?:citizens?|citizenship|ciudadan[oa]s?|ciudadania) (?:or |and |nor |o |y |u )?lprs?"
+)
+LPR_OR_CITIZEN = (
+    r"lprs? (?:or |and |nor |o |y |u )?(?:an? |us |united states )*(?:citizens?|citizenship|"
+    r"ciudadan[oa]s?|ciudadania)"
+)
 MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
@@ -33,6 +47,7 @@ MONTHS = (
 # Terms that read the same in column names, form labels, notes and cell values.
 TERMS: dict[Category, tuple[str, ...]] = {
     C.STATUS: (
+        OVERSTAY_VISA,  # first: at the same place the first alternative wins
         r"immigration (?:status|standing|category|classification|class|history|documents?|"
         r"documentation|papers|paperwork|record|records|situation|condition|violations?|"
         r"information|info|details|type|code|flag|indicator|parole|parolee|parolees|benefits?|"
@@ -112,7 +127,15 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:removed|deported|expelled) from (?:the )?" + US,
         r"deported",
         r"out of status",
-        r"overstay(?:ed|s)?",
+        r"overstay(?:ed|s|ing)?",
+        # unaccompanied alien children (UAC) are an immigration category; an airline's or a
+        # school's "unaccompanied minor" (McKinney-Vento) is not, so an arrival or a
+        # migrant word must come with it
+        r"unaccompanied (?:alien|immigrant|migrant|refugee|undocumented|noncitizen) (?:child|"
+        r"children|minors?|youths?)",
+        r"(?:arrived|arriving|entered|came|crossed|apprehended|encountered) (?:\w+ ){0,3}as "
+        r"(?:an? )?unaccompanied (?:minor|minors|child|children|youth|youths)",
+        r"menor(?:es)? (?:extranjer[oa]s? |migrantes? )?no acompanad[oa]s?",
         r"daca",
         r"deferred action",
         r"tps",
@@ -160,6 +183,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:tiene|tienen|tienes|no tiene|no tienen|sin) (?:sus |su )?papeles",
     ),
     C.CITIZENSHIP: (
+        CITIZEN_OR_LPR,  # first, as OVERSTAY_VISA
+        LPR_OR_CITIZEN,
         r"citizenships?",
         r"citizen status",
         r"(?:us|united states|american) citizens?",
@@ -215,12 +240,19 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"ciudadan[oa]s? (?:estadounidenses?|americanos?|americanas?|norteamericanos?|"
         r"norteamericanas?|de (?:los )?estados unidos|de (?:otro|que|cual|algun) pais|"
         r"mexican[oa]s?|us|extranjer[oa]s?)",
-        r"(?:es|eres|son|era|sea|soy|fue) (?:usted |el |ella )?(?:un |una )?ciudadan[oa]s?",
+        r"(?:es|eres|son|era|sea|soy|fue|ser) (?:usted |el |ella )?(?:un |una )?ciudadan[oa]s?",
+        # "ciudadano hondureño", "ciudadana española": a demonym after the word is a country
+        r"ciudadan[oa]s? (?!(?:ancian|veteran|human|cristian|urban|plen|cercan|lejan|"
+        r"mediano)\w*\b)\w+(?:an[oa]|en[oa]|ens[e]|es|es[ae]|in[oa]|ec[oa]|ic[oa]|ol[ae]?|"
+        r"an|us[oa])s?",
         r"no ciudadan[oa]s?",
         r"nacionalidad(?:es)?",
         r"naturalizacion",
         r"naturalizad[oa]s?",
-        r"(?:es|eres|son|era|sea|fue) (?:usted |el |ella )?(?:un |una )?extranjer[oa]s?",
+        r"(?:es|eres|son|era|sea|fue|ser) (?:usted |el |ella )?(?:un |una )?extranjer[oa]s?",
+        # consular notification (Vienna Convention art. 36) follows the person's nationality
+        r"consul(?:ar|ate)? notification",
+        r"notificacion consular",
     ),
     C.NATIONAL_ORIGIN: (
         r"national origins?",
@@ -246,8 +278,24 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"pais de (?:ascendencia|ancestros|sus antepasados|sus padres)",
         r"(?:pais|paises|nacion|lugar) (?:de )?(?:origen|procedencia)",
         r"pais natal",
-        r"de (?:que|cual) pais (?:es|eres|son|viene|vienes|vino|proviene|procede|es originari[oa])",
+        r"de (?:que|cual) pais (?:es|eres|son|viene|vienes|vino|proviene|procede|es originari[oa]|"
+        r"venia|venian|venias|vinieron|vinimos|llego|llegaron|emigro|emigraron)",
         r"(?:es|eres|son|era) (?:usted )?originari[oa]s?",
+        r"originari[oa]s? (?:de|del) \w+",
+        # where a family came from: the question or note names the country it left
+        r"(?:family|families|parents|ancestors|grandparents|relatives|forebears) (?:\w+ )?"
+        r"(?:came|come|comes|fled|flee|emigrated|emigrate|immigrated|immigrate|migrated|migrate) "
+        r"from(?! (?:a|an|his|her|their|work|school|church|home|next|the (?:store|hospital|"
+        r"house|park|shelter|school|church|car|party))\b)",
+        r"(?:familia|familias|padres|abuelos|antepasados|familiares) (?:\w+ )?(?:vino|vinieron|"
+        r"viene|vienen|venia|venian|emigro|emigraron|inmigro|inmigraron|huyo|huyeron|proviene|"
+        r"provienen) de",
+        r"de donde (?:vino|vinieron|viene|vienen|venia|venian|emigro|emigraron|inmigro|inmigraron|"
+        r"huyo|huyeron) (?:usted |su |sus |tu |tus |la |el )?(?:familia|padres|madre|padre|"
+        r"abuelos|antepasados|familiares)",
+        # the country lived in before the United States
+        r"(?:what|which) (?:country|countries|nation) (?:did|do|does|had|have) (?:\w+ ){1,4}"
+        r"(?:live|lived|living|reside|resided|residing|come|came) (?:in |from )?before",
         r"de donde es (?:usted|originari[oa]|el|ella)",
     ),
     C.PLACE_OF_BIRTH: (
@@ -280,6 +328,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:is|was|a|are|were|am) natives? of \w+",
         r"oriund[oa]s? de \w+",
         r"(?:es|era|eres|soy) natural de",
+        r"(?:ciudad|pueblo|localidad|villa|municipio) natal",
     ),
     C.A_NUMBER: (
         r"alien (?:registration|reg|number|no|#|file|id|identification)(?: number| no| #)?",
@@ -299,6 +348,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"documento de viaje",
     ),
     C.VISA: (
+        OVERSTAY_VISA,
         r"visas? (?:types?|status|numbers?|no|category|class|classification|expiration|expiry|"
         r"expires|expired|issued|issue date|holder|holders|#|code|info|information|cd|"
         r"application|sponsorship|sponsor|petition|petitions|stamp|annotation|validity|"
@@ -341,9 +391,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:su|tu|sus|mi|your|his|her|their|my) (?:visa|visado)s?",
         r"visas? (?:de )?(?:estudiante|trabajo|turista|turismo|vencida|expirada|valida|"
         r"temporal|u|t)",
-        r"(?:tiene|tienes|tenia|con|sin) (?:una |su |la )?(?:visa|visado)",
+        r"(?:tiene|tienes|tenia|con|sin) (?:usted |el |ella )?(?:una |su |la )?(?:visa|visado)",
     ),
     C.GREEN_CARD: (
+        # beside a citizen word "LPR" is a green card, not a licence-plate reader
+        CITIZEN_OR_LPR,
+        LPR_OR_CITIZEN,
         r"green cards?",
         r"permanent residents?",
         r"permanent residency",
@@ -352,12 +405,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:resident alien|alien registration|permanent resident) (?:card|cards|receipt card)",
         r"lpr (?:status|since|date|card|number|no)",
         r"(?:is|are|an) lpr",
-        # beside a citizen word "LPR" is a green card, not a licence-plate reader
-        r"(?:citizens?|citizenship|ciudadan[oa]s?|ciudadania) (?:or|and|nor|o|y|u) lprs?",
-        r"lprs? (?:or|and|nor|o|y|u) (?:an? |us |united states )*(?:citizens?|citizenship|"
-        r"ciudadan[oa]s?|ciudadania)",
         r"conditional (?:permanent )?residen(?:t|ts|ce|cy)",
-        r"(?:la|su|tu|sus|las|una|mi|con|sin|de) micas?(?! de (?:cuarzo|moscovita|biotita))",
+        r"(?:la|su|tu|sus|las|una|mi|con|sin|de|tiene|tienes|tenia|tengo|tener|tienen) "
+        r"(?:usted |el |ella )?micas?(?! de (?:cuarzo|moscovita|biotita))",
         r"i 551",
         r"i 90",
         r"prc (?:number|no|#)",
@@ -382,7 +432,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"i 765",
         r"work eligibility",
         r"legally eligible to work",
-        r"autorizacion (?:de|para) (?:empleo|trabajar|trabajo)",
+        r"autorizacion (?:de |para )?(?:empleo|trabajar|trabajo)",
         r"(?:autorizad[oa]s?|elegibles?|permitid[oa]s?) para trabajar",
         r"documento de autorizacion de empleo",
         r"permiso laboral",
@@ -396,8 +446,18 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     C.NATIONAL_ORIGIN: (r"nat origin",),
     C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)"),
     C.VISA: (r"(?<=^ )visa(?= $)",),
-    C.PASSPORT: (r"ppt (?:no|number|#)",),
-    C.GREEN_CARD: (r"lpr status", r"is lpr", r"permanent res(?:ident)? card"),
+    # `pp` alone is pages or a pay period; pay periods end, they do not expire or get issued
+    C.PASSPORT: (
+        r"ppt (?:no|number|#|expiry|issue date|issuing country)",
+        r"pp (?:expiry|issuing country|issue country)",
+    ),
+    # `prc` alone is often the People's Republic of China; a card expires
+    C.GREEN_CARD: (
+        r"lpr status",
+        r"is lpr",
+        r"permanent res(?:ident)? card",
+        r"prc (?:expiry|expiration|issue date)",
+    ),
 }
 
 # Case-sensitive patterns over the original text: "A-Number", "A#", "A Number".
@@ -408,7 +468,24 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"\bA\s(?:Number|NUMBER|No\.)",
         r"\bA[-‐]?[Ff]ile\b",
         r"\b[Aa]lien\s?#",
-        r"(?:^|\W)(?:[Nn][uú]mero|No\.)\s+A(?:\W*$|\s+de\b|\s*[(:])",
+        r"(?:^|\W)(?:[Nn][uú]mero|No\.)\s+A(?:\W*$|\s+(?:de|del|para|es|y|o|en)\b|\s*[(:,])",
+        # the number itself: A and 8 or 9 digits, as USCIS prints it (A-123-456-789, A012345678)
+        r"\bA[-‐–]?(?:[0-9]{8,9}|[0-9]{3}[-‐– ][0-9]{3}[-‐– ][0-9]{3}|"
+        r"[0-9]{2}[-‐– ][0-9]{3}[-‐– ][0-9]{3})\b",
+    ),
+    # a SAVE (Systematic Alien Verification for Entitlements) result: "SAVE: Lawful Permanent
+    # Resident". Upper case only; "save" is an everyday word
+    C.STATUS: (
+        r"\bSAVE\b\W*(?:(?:[Rr]esponse|RESPONSE|[Rr]esult|RESULT|[Ss]tatus|STATUS)\W*)?"
+        r"(?:[Ll]awful|LAWFUL|[Ll]egal|LEGAL|[Pp]ermanent|PERMANENT|[Cc]onditional|CONDITIONAL|"
+        r"[Ii]mmigrant|IMMIGRANT|[Nn]onimmigrant|NONIMMIGRANT|[Rr]efugee|REFUGEE|[Aa]sylee|"
+        r"ASYLEE|[Pp]arolee|PAROLEE|[Tt]emporary|TEMPORARY|[Nn]aturali[sz]ed|NATURALI[SZ]ED|"
+        r"[Ii]nstitute|INSTITUTE)",
+    ),
+    # "Born: Manila, Philippines" in a cell; a date after it is a date of birth
+    C.PLACE_OF_BIRTH: (
+        r"\b(?:[Bb]orn|BORN)\s*:\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|"
+        r"FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))[A-Z][a-z]",
     ),
 }
 
@@ -419,7 +496,9 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:\w+ )?(?:ship|vessel|aircraft|boat|plane|vehicle|vehicles|car|truck|carrier|airline|"
     r"company|corporation|business|manufacturer|team|product|products|goods|item|items|"
     r"merchandise|shipment|parts|component|components|food|equipment|trailer|registration)",
-    r"(?:ship|vessel|aircraft|boat|carrier|company|corporate|team|flag|vehicle|product) "
+    r"(?:ship|vessel|aircraft|boat|carrier|company|corporate|team|flag|vehicle|product|"
+    r"products|item|items|container|containers|cargo|shipment|goods|merchandise|package|"
+    r"parcel|part|parts|import|imports) (?:s )?"
     r"(?:nationality|country of origin|origin country|national origin)",
     r"(?:country|countries) of origin (?:of|for) (?:the |this |these |its )?(?:\w+ )?"
     r"(?:product|products|goods|item|items|merchandise|shipment|parts|vehicle|component|"
@@ -433,12 +512,12 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"legal status of (?:the |this |a |your |its )?(?:business|entity|company|organization|"
     r"organisation|property|corporation|firm|partnership|nonprofit|llc|case|claim|parcel|"
     r"building|structure|road|street|land|trust|marriage|child custody)",
-    r"(?:business|entity|corporate|company|organization|property|case|parcel|marital) "
-    r"legal status",
+    r"(?:business|entity|corporate|company|organization|property|case|parcel|marital|llc|"
+    r"corporation|firm|nonprofit|partnership) legal status",
     r"(?:situacion|estatus|condicion) legal de (?:la |el |su )?(?:empresa|negocio|propiedad|"
     r"entidad|organizacion|caso|inmueble|terreno|sociedad)",
     # work permits for streets, construction and minors are not employment authorisation
-    r"(?:right of way|row|street|streets|construction|building|excavation|hot|electrical|"
+    r"(?:right of way|row|street|streets|construction|building|bldg|excavation|hot|electrical|"
     r"plumbing|sidewalk|utility|utilities|road|roadway|minor|minors|youth|child|teen|"
     r"oversize|demolition|tree|confined space|city|public works|curb|traffic|lane|"
     r"encroachment|occupancy) work permits?",
@@ -454,11 +533,33 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"card type|card brand|accepted|accept|aceptamos) (?:\w+ )?visas?",
     # passports that are not travel documents
     r"(?:vaccine|vaccination|covid|pet|culture|cultural|museum|library|fitness|recreation|"
-    r"rec|parks|park|wellness|fun|summer|explorer|digital|product|brewery|passport to)"
+    r"rec|parks|park|wellness|fun|summer|explorer|digital|product|brewery|passport to|reading|"
+    r"book|books|literacy|storytime|adventure|activity|activities|trail|trails|ale|wine)"
     r" passports?",
+    # passport photos and acceptance desks are a service offered, not anyone's passport
+    r"passports? (?:photos? |pictures? |application |acceptance )?(?:services?|svc|hours|fees?|"
+    r"facility|facilities|day|fair|clinic|desk|window)",
+    r"(?:take|takes|taking|took|print|prints|printing) (?:your |his |her |their |the )?"
+    r"passport (?:photos?|pictures?)",
     r"passports? (?:program|programme|pass|stamp rally) (?:for|to|of) (?:\w+ )?(?:parks|"
     r"recreation|museums|libraries|breweries|trails)",
-    r"pasaportes? (?:de vacunacion|cultural|de mascota)",
+    r"pasaportes? (?:de (?:vacunacion|mascota|verano|lectura|libros?|la biblioteca|"
+    r"biblioteca|actividades|aventuras?|museos?|parques)|cultural)",
+    # field hockey's and rugby's green card is a caution with a short suspension
+    r"(?:hockey|rugby|referee|umpire|player|players|yellow|red) (?:\w+ ){0,3}green cards?",
+    r"green cards? (?:\w+ ){0,2}(?:suspension|suspensions|penalty|penalties|sin bin|"
+    r"cnt|count|min|mins|minutes?)",
+    r"green cards? (?:for|to) (?:a |an |the )?(?:dangerous|foul|stick|misconduct|dissent|"
+    r"player|obstruction)",
+    # naturalised (and native) plants and animals; "spp" is species in survey data
+    r"naturali[sz]ed (?:spp|species|plants?|flora|populations?|weeds?|taxa|taxon|trees?|"
+    r"shrubs?|grass|grasses|fish|birds?|status of the species)",
+    r"(?:spp|species|plants?|flora|weeds?|taxa|taxon|exotic|vegetation|introduced) "
+    r"(?:\w+ )?naturali[sz]ed",
+    r"asylum (?:ave|avenue|st|street|rd|road|hill|blvd|lane|ln|dr|drive|way|pl|place|ct|court)",
+    r"permanent residents? (?:of|at|in) (?:the |this |our )?(?:facility|nursing home|"
+    r"nursing facility|care home|home|unit|wing|care center|center|shelter|campus|hotel)",
+    r"(?:facility|nursing|nursing home|care home|ltc|snf|hotel|shelter) permanent residents?",
     r"asilo (?:de ancianos|para ancianos)",
     r"(?:lunatic|insane|animal) asylum",
     r"(?:direccion|domicilio) de residencia permanente",
@@ -489,10 +590,13 @@ NEGATIONS: tuple[str, ...] = (
     r"required|request|requests|requested|need|needs|needed|share|shares|shared|sharing|"
     r"disclose|discloses|disclosed|store|stores|stored|keep|keeps|kept|gather|gathers|"
     r"question|questions|questioned|answer|answering|check|checks|checked|verify|verifies|"
+    r"tell|tells|telling|say|reveal|reveals|revealing|"
     r"depend|depends|based|affect|affects|matter|matters|consider|considers|use|used|"
     r"track|tracks|pregunt\w*|pid\w*|pedi\w*|pide\w*|solicit\w*|recopil\w*|registr\w*|"
     r"guard\w*|compart\w*|requier\w*|requer\w*|necesit\w*|exig\w*|verific\w*|respond\w*|"
-    r"contest\w*|revel\w*|divulg\w*|depend\w*|afect\w*|import\w*|us\w*|consider\w*)"
+    # Spanish "usar" spelled out: a bare "us" ("not a US citizen but holds...") is no verb
+    r"contest\w*|revel\w*|divulg\w*|depend\w*|afect\w*|import\w*|consider\w*|"
+    r"us(?:an|amos|ar|ara|aran|aremos|ad[oa]s?|o|en|e))"
     r"(?: \w+){0,6} $",
     r"(?:regardless|irrespective|independent|independently) of (?:\w+ ){0,3}$",
     r"(?:without regard to|no matter|whatever|whether or not|open to all|available to all)"
@@ -513,6 +617,20 @@ NEGATIONS: tuple[str, ...] = (
     r"que protegen|de proteccion de) (?:\w+ ){0,3}$",
     r"(?:not|no) (?:\w+ ){0,2}(?:a )?(?:question|requirement|condition|factor|criterion|"
     r"pregunta|requisito|condicion|factor|criterio)s? (?:\w+ ){0,4}$",
+    # an instruction to leave it out ("Please do not write your citizenship...")
+    r"(?:do not|don t|never|no) (?:\w+ ){0,2}(?:write|include|enter|list|put|mention|add|"
+    r"escriba\w*|incluya\w*|anote\w*|ponga\w*|mencione\w*)(?: \w+){0,6} $",
+    # a non-discrimination clause lists protected grounds
+    r"discriminat\w* (?:against (?:\w+ ){0,3})?(?:on the basis of|based on|because of|by reason "
+    r"of|on account of|due to)(?: \w+){0,10} $",
+    r"discrimin\w* (?:\w+ ){0,3}(?:por (?:motivos? de|razon(?:es)? de|causa de)|con base en|"
+    r"basad[oa] en|a causa de)(?: \w+){0,10} $",
+    # a question about a department's practice, in an FAQ, is not a question to the person
+    r"(?:will|would|does|do|did|can|could|may|might|is|are) (?:the |our |this |your |any )?"
+    r"(?:library|city|county|state|school|district|police|sheriff|department|agency|clinic|"
+    r"hospital|program|staff|we|officers?|court|shelter|office|librarians?) (?:\w+ ){0,2}"
+    r"(?:ask|asking|collect|collecting|record|recording|share|sharing|check|checking|verify|"
+    r"require|need|keep|store|report)(?: \w+){0,6} $",
 )
 
 # Word stems of which every term above contains at least one, in RE2 syntax for Arrow's
@@ -611,6 +729,7 @@ STEMS: tuple[str, ...] = (
     r"\bead\b",
     r"verify",
     r"\ba\W?[-#‐–]",
+    r"\ba\W?[0-9]{2,3}\W?[0-9]{3}\W?[0-9]{3}\b",  # the A-number itself
     r"n[uú]mero\W+a\b",
     r"\bno\.\W+a\b",
     r"\ba\W+(?:number|no\.)",
@@ -624,6 +743,10 @@ STEMS: tuple[str, ...] = (
     r"consul",
     r"dream",
     r"inspect",
+    r"unaccompan",
+    r"no\W+acompa",
+    r"\b(?:came|come|comes|fled|flee)\W+from\b",  # where a family came from
+    r"\b(?:vino|vinieron|viene|vienen|ven[ií]an?|huy[oó]|huyeron|proviene|provienen)\W+de\b",
     r"\bu\.?\s?s\b",
 )
 

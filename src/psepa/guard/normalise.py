@@ -141,6 +141,13 @@ IDENTIFIER_ABBREVIATIONS: dict[str, str] = {
     "tarj": "tarjeta",
     "nonimm": "nonimmigrant",
     "nonimmig": "nonimmigrant",
+    "hist": "history",
+    "frgn": "foreign",
+    "fgn": "foreign",
+    "frgnborn": "foreign born",
+    "notif": "notification",
+    "notifn": "notification",
+    "consl": "consular",
 }
 
 
