@@ -17,6 +17,7 @@ import random
 import pytest
 from report_history import NAME
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from psepa.cases.store import Store
 from psepa.cases.workflow import Cases
@@ -104,6 +105,16 @@ def random_history(cases: Cases, seed: int, bookings: int = 30) -> list[str]:
     return numbers
 
 
+def shift_first(s: Session, store: Store, table: str, column: str, by: str) -> None:
+    """Move the time of the table's first row by plain SQL (`by` as SQLite writes it)."""
+    first = f"WHERE id = (SELECT min(id) FROM {table})"
+    if store.engine.dialect.name == "postgresql":
+        sql = f"UPDATE {table} SET {column} = {column} + interval '{by}' {first}"
+    else:
+        sql = f"UPDATE {table} SET {column} = datetime({column}, '{by}') {first}"
+    s.execute(text(sql))
+
+
 @pytest.mark.parametrize("seed", [1, 2])
 def test_tallies_equal_the_direct_count_for_any_period(store: Store, seed: int) -> None:
     random_history(Cases(store), seed)
@@ -133,33 +144,13 @@ def test_tallies_follow_changes_by_the_workflow_and_by_plain_sql(store: Store) -
     # language of choice corrected, an outcome's time moved across midnight, a booking deleted
     # with everything hanging from it.
     with store.transaction() as s:
-        s.execute(
-            text(
-                "UPDATE requests SET received_at = received_at - :shift WHERE id = "
-                "(SELECT min(id) FROM requests)"
-            ).bindparams(shift=dt.timedelta(days=100))
-            if store.engine.dialect.name == "postgresql"
-            else text(
-                "UPDATE requests SET received_at = datetime(received_at, '-100 days') "
-                "WHERE id = (SELECT min(id) FROM requests)"
-            )
-        )
+        shift_first(s, store, "requests", "received_at", "-100 days")
         s.execute(text("DELETE FROM notices WHERE id = (SELECT max(id) FROM notices)"))
         s.execute(
             text("UPDATE bookings SET language = 'es' WHERE booking_number = :n"),
             {"n": numbers[0]},
         )
-        s.execute(
-            text(
-                "UPDATE outcomes SET known_at = known_at + :shift WHERE id = "
-                "(SELECT min(id) FROM outcomes)"
-            ).bindparams(shift=dt.timedelta(hours=7))
-            if store.engine.dialect.name == "postgresql"
-            else text(
-                "UPDATE outcomes SET known_at = datetime(known_at, '+7 hours') "
-                "WHERE id = (SELECT min(id) FROM outcomes)"
-            )
-        )
+        shift_first(s, store, "outcomes", "known_at", "+7 hours")
     assert_same_counts(store)
 
     victim = numbers[1]
@@ -202,3 +193,35 @@ def test_a_report_recounts_only_what_changed(store: Store) -> None:
     assert int(rows["detainer"]["this_period"]) == expected
     with store.reading() as s:
         assert not tallies.pending(s)
+
+
+def test_a_time_written_by_hand_counts_on_its_own_day(sqlite_store: Store) -> None:
+    # SQLite keeps times as text; one written by hand without microseconds at a Denver
+    # midnight sorts before the day's bound as text. It must count on the day it names.
+    cases = Cases(sqlite_store)
+    random_history(cases, 6, bookings=10)
+    q2 = parse_period("2025Q2")
+    build_report(sqlite_store, q2, public=False)
+
+    def notices_on(day: str) -> int:
+        with sqlite_store.reading() as s:
+            return int(
+                s.execute(
+                    text(
+                        "SELECT coalesce(sum(n), 0) FROM report_tally "
+                        "WHERE family = 'notices' AND day = :d"
+                    ),
+                    {"d": day},
+                ).scalar_one()
+            )
+
+    before = notices_on("2025-04-01")
+    with sqlite_store.transaction() as s:
+        s.execute(
+            text(
+                "UPDATE notices SET sent_at = '2025-04-01 06:00:00' "  # 00:00 in Denver
+                "WHERE id = (SELECT min(id) FROM notices)"
+            )
+        )
+    build_report(sqlite_store, q2, public=False)
+    assert notices_on("2025-04-01") == before + 1

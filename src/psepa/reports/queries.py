@@ -375,14 +375,10 @@ def _lead_minutes(dialect: str) -> ColumnElement[Any]:
     return sql_cast(func.round(days * 1440), Integer)
 
 
-def _holds(s: Session, start: dt.datetime, end: dt.datetime) -> list[Hold]:
-    """Releases in the window after which ICE took custody later than the release moment.
-
-    The records keep when an outcome became known, not a separate moment of hand-over; psepa
-    reads an ICE-custody outcome known after the release moment as custody that went on past
-    eligibility for release. That is the strict reading: a transfer merely logged late is
-    counted too, and the internal report lists each one so that it can be checked."""
-    judicial = exists().where(
+def released_on_judicial_paper() -> Any:
+    """Whether a booking's release decision permitted custody on a judge's warrant or writ:
+    a hold beyond release on such paper is lawful, and the report says which holds were."""
+    return exists().where(
         _D.c.request_id == _R.c.id,
         _R.c.booking_id == _B.c.id,
         _D.c.stage == "release",
@@ -390,6 +386,16 @@ def _holds(s: Session, start: dt.datetime, end: dt.datetime) -> list[Hold]:
         sql_cast(_R.c.documents, Text).like('%"federal_judicial_warrant"%')
         | sql_cast(_R.c.documents, Text).like('%"judicial_writ"%'),
     )
+
+
+def _holds(s: Session, start: dt.datetime, end: dt.datetime) -> list[Hold]:
+    """Releases in the window after which ICE took custody later than the release moment.
+
+    The records keep when an outcome became known, not a separate moment of hand-over; psepa
+    reads an ICE-custody outcome known after the release moment as custody that went on past
+    eligibility for release. That is the strict reading: a transfer merely logged late is
+    counted too, and the internal report lists each one so that it can be checked."""
+    judicial = released_on_judicial_paper()
     # Read from the custody outcomes known after the window opened (an index range), not from
     # every person's first custody ever: a hold's custody comes after its release, and the
     # release is in the window. The first custody must be after the release, so none before.

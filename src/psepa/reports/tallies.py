@@ -70,6 +70,7 @@ from psepa.reports.queries import (
     _first_seen,
     _Hours,
     _lead_minutes,
+    released_on_judicial_paper,
 )
 
 _META = MetaData()
@@ -256,11 +257,16 @@ def _recount(s: Session, segments: _Hours, first: dt.date, last: dt.date) -> Non
                 TALLY.c.day <= last.isoformat(),
             )
         )
-    counts = _count(s, segments, start, end)
+    # A row's day is the Denver day of its time, read in Python. SQLite compares the stored
+    # text, and a time written by hand without microseconds ('2025-04-02 06:00:00') sorts
+    # before the bound '2025-04-02 06:00:00.000000' of the next day: so the rows are read a
+    # second beyond each end and kept by their own day, never by the text comparison.
+    slack = dt.timedelta(seconds=1)
+    counts = _count(s, segments, start - slack, end + slack)
     rows = [
         {"family": family, "day": day.isoformat(), "key": key, "n": n}
         for (family, day, key), n in counts.items()
-        if n
+        if n and first <= day <= last
     ]
     for chunk in _chunks(rows, 10_000):
         s.execute(insert(TALLY), chunk)
@@ -421,14 +427,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 def _holds(s: Session, counts: Counts, between: Any) -> None:
     """Releases after which ICE's custody was first known later than the release moment
     (queries._holds gives the reading), one key per booking, on the day of the release."""
-    judicial = exists().where(
-        _D.c.request_id == _R.c.id,
-        _R.c.booking_id == _B.c.id,
-        _D.c.stage == "release",
-        _D.c.verdict == "permitted",
-        sql_cast(_R.c.documents, Text).like('%"federal_judicial_warrant"%')
-        | sql_cast(_R.c.documents, Text).like('%"judicial_writ"%'),
-    )
+    judicial = released_on_judicial_paper()
     first_custody = func.min(_O.c.known_at)
     for number, released, custody, on_warrant in s.execute(
         select(_B.c.booking_number, _B.c.released_at, first_custody, judicial)
