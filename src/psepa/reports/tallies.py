@@ -489,13 +489,45 @@ def gather_tallied(s: Session, period: Period, previous: Period) -> Facts:
         for day, key, n in s.execute(query):
             yield dt.date.fromisoformat(day), key, int(n)
 
+    def totals(family: str) -> Iterator[tuple[bool, str, int]]:
+        """A family's counts by key, for the period (True) and the one before, summed by the
+        database: ten years of notices are 150,000 rows by day and lead time, a few thousand
+        by lead time alone."""
+        current = case((TALLY.c.day >= split.isoformat(), 1), else_=0)
+        query = (
+            select(current, TALLY.c.key, func.sum(TALLY.c.n))
+            .where(
+                TALLY.c.family == family,
+                TALLY.c.day >= first.isoformat(),
+                TALLY.c.day <= last.isoformat(),
+            )
+            .group_by(literal_column("1"), TALLY.c.key)
+        )
+        for cur, key, n in s.execute(query):
+            if n:
+                yield bool(cur), key, int(n)
+
+    def daily(family: str) -> Iterator[tuple[dt.date, int]]:
+        query = (
+            select(TALLY.c.day, func.sum(TALLY.c.n))
+            .where(
+                TALLY.c.family == family,
+                TALLY.c.day >= first.isoformat(),
+                TALLY.c.day <= last.isoformat(),
+            )
+            .group_by(TALLY.c.day)
+        )
+        for day, n in s.execute(query):
+            if n:
+                yield dt.date.fromisoformat(day), int(n)
+
     for day, kind, n in rows("requests"):
         _add(facts.requests, (day, kind), n)
 
     variants: dict[tuple[bool, str, str, str, str, str], dict[str, int]] = defaultdict(dict)
-    for day, key, n in rows("decisions"):
+    for cur, key, n in totals("decisions"):
         kind, stage, verdict, rules, cites, documents = json.loads(key)
-        group = variants[(day >= split, kind, stage, verdict, rules, documents)]
+        group = variants[(cur, kind, stage, verdict, rules, documents)]
         group[cites] = group.get(cites, 0) + n
     for (cur, kind, stage, verdict, rules, documents), by_cites in variants.items():
         groups: list[list[str]] = [json.loads(v) for v in sorted(by_cites)]
@@ -504,16 +536,18 @@ def gather_tallied(s: Session, period: Period, previous: Period) -> Facts:
         grouped = (cur, kind, stage, verdict, rules, json.dumps(merged), documents)
         _add(facts.decisions, grouped, sum(by_cites.values()))
 
-    for day, key, n in rows("notices"):
-        minutes, channel = json.loads(key)
+    for day, n in daily("notices"):
         _add(facts.notices_by_day, day, n)
-        _add(facts.lead_minutes, (day >= split, minutes), n)
-        _add(facts.notice_channels, (day >= split, channel), n)
+    for cur, key, n in totals("notices"):
+        minutes, channel = json.loads(key)
+        _add(facts.lead_minutes, (cur, minutes), n)
+        _add(facts.notice_channels, (cur, channel), n)
 
-    for day, key, n in rows("advisements"):
-        kind, language, own = json.loads(key)
+    for day, n in daily("advisements"):
         _add(facts.advisements_by_day, day, n)
-        _add(facts.advisements, (day >= split, kind, language, bool(own)), n)
+    for cur, key, n in totals("advisements"):
+        kind, language, own = json.loads(key)
+        _add(facts.advisements, (cur, kind, language, bool(own)), n)
 
     for day, kind, n in rows("outcomes"):
         _add(facts.outcomes, (day >= split, kind), n)
