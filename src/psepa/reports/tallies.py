@@ -111,6 +111,8 @@ FAMILIES = (
     "late_duty",
     *PEOPLE,
 )
+# Marked bookings recounted in one transaction when a report meets a large backlog.
+BATCH = 20_000
 # Days closer than this are recounted as one run: a query per run is cheaper than many.
 _JOIN_GAP = 3
 
@@ -128,18 +130,40 @@ def present(store: Store) -> bool:
 def current(store: Store, read: Callable[[Session], T]) -> T:
     """`read(session)` on tallies brought up to date in the same transaction (one snapshot).
 
-    On PostgreSQL a recount that meets a concurrent write to a booking it is clearing fails
-    with a serialization error and is tried again (a few times; writers do not wait on it)."""
+    A backlog larger than a batch (the first report after migration 0005 or a bulk import
+    marks every booking) is recounted first in batches of bookings, each its own transaction:
+    a recount holds SQLite's one write lock, and a clerk's write must not wait behind a minute
+    of recounting (it gives up after 30 s). The last batch and the reading share a snapshot."""
+    while _in_transaction(store, _catch_up):
+        pass
+
+    def bring_up_to_date_and_read(s: Session) -> T:
+        refresh(s)
+        return read(s)
+
+    return _in_transaction(store, bring_up_to_date_and_read)
+
+
+def _catch_up(s: Session) -> int:
+    """One batch of a large backlog, or nothing (0) once what is left fits in one batch."""
+    beyond = select(DIRTY.c.booking_id).order_by(DIRTY.c.booking_id).offset(BATCH).limit(1)
+    if s.execute(beyond).first() is None:
+        return 0
+    return refresh(s, limit=BATCH)
+
+
+def _in_transaction(store: Store, work: Callable[[Session], T]) -> T:
+    """`work` in one recount transaction: SQLite's write transaction, or on PostgreSQL a
+    REPEATABLE READ one, tried again (a few times) when it meets a concurrent write to a
+    booking it is clearing; writers never wait on it."""
     if store.engine.dialect.name != "postgresql":
         with store.transaction() as s:
-            refresh(s)
-            return read(s)
+            return work(s)
     engine = store.engine.execution_options(isolation_level="REPEATABLE READ")
     for attempt in range(_TRIES):
         try:
             with Session(engine) as s, s.begin():
-                refresh(s)
-                return read(s)
+                return work(s)
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) not in _RETRY or attempt == _TRIES - 1:
                 raise
@@ -151,8 +175,9 @@ def pending(s: Session) -> bool:
     return s.execute(select(DIRTY.c.booking_id).limit(1)).first() is not None
 
 
-def refresh(s: Session) -> int:
-    """Recount the days the marked bookings touch (or touched), in the caller's transaction.
+def refresh(s: Session, limit: int | None = None) -> int:
+    """Recount the days the marked bookings touch (or touched), in the caller's transaction;
+    with `limit`, only for that many of them, the lowest booking ids first.
 
     Returns how many bookings were marked. The caller's transaction must be the only recount
     running and see one snapshot: SQLite's write lock gives both; on PostgreSQL the transaction
@@ -160,24 +185,30 @@ def refresh(s: Session) -> int:
     snapshot, makes recounts take turns. A write that lands while this runs marks its booking
     again (`marks` moves), so its mark is not cleared here and the next recount sees it; on
     PostgreSQL clearing such a mark fails the transaction with a serialization error, which
-    the caller retries."""
+    the caller retries. A day recounted here is counted whole, from every booking's rows, so
+    a batch leaves every day it touches exact."""
     if s.get_bind().dialect.name == "postgresql":
         s.execute(text("LOCK TABLE report_tally_state IN SHARE ROW EXCLUSIVE MODE"))
-    marked = s.execute(select(DIRTY.c.booking_id, DIRTY.c.marks)).all()
+    query = select(DIRTY.c.booking_id, DIRTY.c.marks).order_by(DIRTY.c.booking_id)
+    marked = s.execute(query if limit is None else query.limit(limit)).all()
     if not marked:
         return 0
+    # The batch is every booking marked between its lowest and highest id: ids in order.
+    batch = select(DIRTY.c.booking_id).where(
+        DIRTY.c.booking_id.between(marked[0][0], marked[-1][0])
+    )
     segments = _Hours(s.get_bind().dialect.name)
     days: set[dt.date] = set()
     for (stored,) in s.execute(
-        select(FOOTPRINT.c.days).join(DIRTY, DIRTY.c.booking_id == FOOTPRINT.c.booking_id)
+        select(FOOTPRINT.c.days).where(FOOTPRINT.c.booking_id.in_(batch))
     ):
         days.update(dt.date.fromisoformat(d) for d in stored.split(",") if d)
-    footprints = _footprints(s, segments)
+    footprints = _footprints(s, segments, batch)
     for touched in footprints.values():
         days.update(touched)
     for first, last in _runs(days):
         _recount(s, segments, first, last)
-    s.execute(delete(FOOTPRINT).where(FOOTPRINT.c.booking_id.in_(select(DIRTY.c.booking_id))))
+    s.execute(delete(FOOTPRINT).where(FOOTPRINT.c.booking_id.in_(batch)))
     rows = [
         {"booking_id": b, "days": ",".join(d.isoformat() for d in sorted(touched))}
         for b, touched in footprints.items()
@@ -218,9 +249,9 @@ def _day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(DENVER).date()
 
 
-def _footprints(s: Session, segments: _Hours) -> dict[int, set[dt.date]]:
-    """Every day on which each marked booking has a record that some family counts."""
-    marked = select(DIRTY.c.booking_id)
+def _footprints(s: Session, segments: _Hours, marked: Any) -> dict[int, set[dt.date]]:
+    """Every day on which each booking of `marked` (a query of ids) has a record that some
+    family counts."""
     seg = segments.of
     parts = [
         select(_B.c.id, seg(_B.c.booked_at)).where(_B.c.id.in_(marked)),
