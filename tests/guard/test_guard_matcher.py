@@ -53,6 +53,45 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("SAVE response: Lawful Permanent Resident", False, {"immigration_status", "green_card"}),
         ("Dijo ser ciudadana salvadoreña.", False, {"citizenship"}),
         ("¿Tiene usted visa de turista?", False, {"visa"}),
+        # a person from a named country (CLDR's names, English and Spanish)
+        ("The tenants said they are both from Honduras.", False, {"national_origin"}),
+        (
+            "Her cousins arrived last year as asylees from Nicaragua.",
+            False,
+            {"immigration_status", "national_origin"},
+        ),
+        ("Los trabajadores son de El Salvador.", False, {"national_origin"}),
+        ("Huyeron de Venezuela con sus hijos.", False, {"national_origin"}),
+        (
+            "Which country did your grandparents emigrate from? From what country did they come?",
+            False,
+            {"national_origin"},
+        ),
+        # staying past a visa is status and visa, in either order and language
+        ("He remained here well beyond his J-1 visa.", False, {"immigration_status", "visa"}),
+        ("Her tourist visa ran out but she stayed.", False, {"immigration_status", "visa"}),
+        (
+            "Siguió en el país después de que venció su visa.",
+            False,
+            {"immigration_status", "visa"},
+        ),
+        ("visa_overstay_flg", True, {"immigration_status", "visa"}),
+        ("Caller insists her roommate is illegal.", False, {"immigration_status"}),
+        ("Teme que lo deporten.", False, {"immigration_status"}),
+        ("Ella no tiene estatus legal.", False, {"immigration_status"}),
+        ("¿Está usted autorizado/a para trabajar?", False, {"work_permit"}),
+        ("Intern is on a J-1 this semester.", False, {"visa"}),
+        ("h1_waiver_cd", True, set()),  # "h 1" is no visa class
+        ("f1_waiver_type", True, {"visa"}),
+        # data-dictionary abbreviations
+        ("BPL", True, {"place_of_birth"}),
+        ("LUG_NAC_EDO", True, {"place_of_birth"}),
+        ("orig_nation_cd", True, {"national_origin"}),
+        ("CondMigratoria", True, {"immigration_status"}),
+        ("tarj_res_num", True, {"green_card"}),
+        ("fecha_residencia_perm", True, {"green_card"}),
+        ("elig_noncitizen_yn", True, {"immigration_status"}),
+        ("Nat'l origin: Peru", False, {"national_origin"}),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -89,6 +128,25 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("We do not discriminate on the basis of race, color or national origin.", False),
         ("Born: 03/04/1990", False),
         ("The family came from the store.", False),
+        # goods, animals and places from a country
+        ("The parcel was from Colombia.", False),
+        ("The kitten came from a breeder in Iowa.", False),
+        ("Where were the kittens born?", False),
+        ("El envío es de China.", False),
+        ("Booked after transfer from Guatemala City jail.", False),
+        ("The call was from Mexico.", False),
+        ("Es ilegal fumar aquí.", False),
+        ("The search was illegal.", False),
+        ("Juega deportes en la escuela.", False),
+        # an address, a card payment, a minor's permit, plants
+        ("legal_residence_address", True),
+        ("Domicilio de residencia legal", False),
+        ("Refund issued to Visa ending 0091.", False),
+        ("Youth work permit signed by the school counselor.", False),
+        ("permiso_trabajo_escolar", True),
+        ("Remove naturalized and exotic weeds.", False),
+        ("CITZN_CMPLNT_ID", True),
+        ("Inmate moved to B-1 pod.", False),
     ],
 )
 def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) -> None:

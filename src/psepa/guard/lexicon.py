@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
+from babel import Locale
+
 from psepa.guard.categories import Category
-from psepa.guard.normalise import ABBREVIATIONS
+from psepa.guard.normalise import ABBREVIATIONS, normalise
 
 C = Category
 
@@ -21,9 +23,11 @@ US = r"(?:us|united states|america|this country|the country)"
 ES_US = r"(?:estados unidos|los estados unidos|el pais|este pais|us)"
 PERSON = r"(?:you|he|she|they|the \w+|your \w+|his \w+|her \w+)"
 # A nonimmigrant visa class as normalised text has it ("F-1" is "f 1", "H1B" stays "h1b").
+# Factored by first letter (B-1/B-2, F-1, J-1, M-1, H-1B, H-2A, H-2B, H-4, L-1A, L-1B, L-1,
+# L-2, O-1, R-1, TN, K-1, E-2, U-1, T-1): each branch of a flat list is tried at every position.
 VISA_CODE = (
-    r"(?:b ?1 ?b ?2|b ?1|b ?2|f ?1|f ?2|j ?1|j ?2|m ?1|m ?2|h ?1 ?b|h ?2 ?a|h ?2 ?b|h ?4|"
-    r"l ?1 ?a|l ?1 ?b|l ?1|l ?2|o ?1|r ?1|tn|k ?1|e ?2|u ?1|t ?1)"
+    r"(?:b ?(?:1 ?b ?2|1|2)|f ?[12]|j ?[12]|m ?[12]|h ?(?:1 ?b|2 ?a|2 ?b|4)|"
+    r"l ?(?:1 ?a|1 ?b|1|2)|o ?1|r ?1|tn|k ?1|e ?2|u ?1|t ?1)"
 )
 # Named by both categories with the same span, so neither swallows the other (the longer
 # name wins only when it is strictly longer): "overstayed his B-2 visa" is status and visa;
@@ -32,6 +36,32 @@ OVERSTAY_VISA = (
     r"overstay(?:ed|s|ing)? (?:on )?(?:a |an |the |his |her |their |your |my |its )?(?:\w+ ){0,2}"
     r"(?:visas?|" + VISA_CODE + r")"
 )
+# The reverse order ("visa overstay", "VISA_OVERSTAY_IND", "visa expired but he stayed") and
+# staying past a visa: both categories with the same span, as OVERSTAY_VISA.
+VISA_OVERSTAY = (
+    r"(?:visas?|" + VISA_CODE + r"|i 94) (?:overstay(?:ed|s|ing|er|ers)?|"
+    r"(?:\w+ ){0,2}(?:expired|ran out|run out|lapsed) "
+    r"(?:\w+ ){0,3}(?:and|but|yet) (?:\w+ ){0,2}(?:stayed|remained|is still|are still|"
+    r"still lives|still living|still here|continued to (?:live|stay|reside)|never left|"
+    r"did not leave|didn t leave))"
+)
+STAYED_PAST_VISA = (
+    r"(?:stay(?:ed|s|ing)?|remain(?:ed|s|ing)?|live(?:d|s)?|living)"
+    r"(?: \w+){0,4} (?:longer than|past|beyond|after) (?:the |a |an |his |her |their |your |my "
+    r"|its )?(?:\w+ ){0,2}(?:visas?|" + VISA_CODE + r"|i 94)(?! (?:card|cards|debit|credit)\b)"
+)
+SE_QUEDO_VISA = (
+    r"(?:se (?:quedo|quedaron|ha quedado|han quedado)|quedarse|permanec(?:io|ieron)|"
+    r"sig(?:ue|uio|uen|ue viviendo)|continu(?:a|o)|viv(?:e|io|iendo))(?: \w+){0,4} "
+    r"(?:despues de (?:que )?|tras |mas (?:tiempo )?(?:de lo que|del que) )(?:\w+ ){0,3}"
+    r"(?:visa|visado)s?"
+)
+VISA_VENCIDA_SIGUE = (
+    r"(?:visa|visado)s? (?:\w+ ){0,3}(?:se vencio|vencio|expiro|se expiro|caduco|se caduco|"
+    r"se le vencio|esta vencida|vencida|expirada) (?:\w+ ){0,2}(?:y|pero|aun asi) (?:\w+ ){0,2}"
+    r"(?:sigue|continua|se quedo|permanece|permanecio|vive|siguio|se ha quedado)"
+)
+STAYING_ON_A_VISA = (VISA_OVERSTAY, STAYED_PAST_VISA, SE_QUEDO_VISA, VISA_VENCIDA_SIGUE)
 CITIZEN_OR_LPR = (
     r"(?:citizens?|citizenship|ciudadan[oa]s?|ciudadania) (?:or |and |nor |o |y |u )?lprs?"
 )
@@ -39,6 +69,213 @@ LPR_OR_CITIZEN = (
     r"lprs? (?:or |and |nor |o |y |u )?(?:an? |us |united states )*(?:citizens?|citizenship|"
     r"ciudadan[oa]s?|ciudadania)"
 )
+
+
+def _words(text: str, sep: str | None = None) -> tuple[str, ...]:
+    return tuple(text.split(sep))
+
+
+# Country names, English and Spanish, from the Unicode CLDR (Babel's locale data), for "refugees
+# from Afghanistan", "they are all from Guatemala", "huyeron de Honduras". Left out: the United
+# States and its territories (a person from Puerto Rico or Guam is a US citizen), regions and
+# codes that are no country, and names that are as often a US state, a first name or a word
+# ("Georgia", "Jordan", "Chad", "Jersey", Spanish "Guadalupe", "Mauricio", "Granada").
+_NOT_COUNTRIES = frozenset(
+    _words("US UM VI PR GU AS MP AQ AC CP DG TA BV HM GS IO TF IC EA CQ EU EZ UN QO XA XB ZZ")
+)
+_AMBIGUOUS_NAMES = frozenset(
+    _words(
+        "georgia|jordan|chad|jersey|guadalupe|mauricio|granada|man|santa elena|san martin|"
+        "santa lucia|dominica|guernsey",
+        sep="|",
+    )
+)
+# Everyday names CLDR does not give (it says "Myanmar (Burma)", "Türkiye", "Czechia").
+_OTHER_NAMES = _words(
+    "burma|turkey|ivory coast|czech republic|swaziland|macedonia|holland|england|scotland|"
+    "wales|great britain|korea|palestine|east timor|the gambia|the philippines|"
+    "the netherlands|the dominican republic|cabo verde|inglaterra|escocia|gran bretana|"
+    "corea|birmania|turquia|holanda|palestina|costa de marfil|republica checa|siria|"
+    "viet nam",
+    sep="|",
+)
+
+
+def _one_of(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation of `words` factored by their first letters ("ca(?:r|t)"): Python's
+    engine tries each branch of a flat list at every position of every cell."""
+    if "" in words:
+        rest = [w for w in words if w]
+        return f"(?:{_one_of(rest)})?" if rest else ""
+    heads: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        heads.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(head) + _one_of(tails) for head, tails in heads.items()]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _country_names() -> tuple[str, ...]:
+    """The names as the matcher sees them (folded), longest first."""
+    names: set[str] = set(_OTHER_NAMES)
+    for language in ("en", "es"):
+        territories = Locale(language).territories
+        for code, name in territories.items():
+            if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
+                continue
+            # "Myanmar (Burma)", "Congo - Kinshasa", "Hong Kong SAR China", "RAE de Macao (China)"
+            for part in re.split(r"[()]| - ", name):
+                part = re.sub(r"\bSAR China\b|^RAE de ", "", part).strip()
+                if not part:
+                    continue
+                for variant in {
+                    part,
+                    part.replace("&", "and"),
+                    part.replace("&", "y"),
+                    part.replace("St.", "Saint"),
+                }:
+                    folded = normalise(variant).strip()
+                    if folded and folded not in _AMBIGUOUS_NAMES:
+                        names.add(folded)
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+COUNTRY_NAMES = _country_names()
+# A country, not a city or street named after one ("Mexico City jail", "Panama City").
+COUNTRY = (
+    r"(?:the |la |el )?"
+    + _one_of(COUNTRY_NAMES)
+    + r"(?! (?:city|county|state|avenue|ave|street|st|road|rd|blvd|drive|dr|jail|prison|"
+    r"airport|office|branch|restaurant|store)\b)"
+)
+
+
+def _after(words: tuple[str, ...]) -> str:
+    """A lookbehind for any of `words` (each fixed width), so the term's span starts after
+    them and does not swallow a shorter term of another category ("refugees" is a status)."""
+    return "(?:" + "|".join(f"(?<= {w} )" for w in words) + ")"
+
+
+_BE = (
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "be",
+    "been",
+    "he s",
+    "she s",
+    "they re",
+    "i m",
+    "we re",
+    "you re",
+)
+# people named by how they left a country, and "they are (all) from ..."
+FROM_PEOPLE = _after(
+    (
+        "refugee",
+        "refugees",
+        "asylee",
+        "asylees",
+        "asylum seeker",
+        "asylum seekers",
+        "immigrant",
+        "immigrants",
+        "migrant",
+        "migrants",
+        "emigrant",
+        "emigrants",
+        "emigre",
+        "emigres",
+        "exile",
+        "exiles",
+        "evacuee",
+        "evacuees",
+        "parolee",
+        "parolees",
+        "deportee",
+        "deportees",
+        "fled",
+        "flee",
+        "flees",
+        "fleeing",
+        "escaped",
+        "escaping",
+        "originally",
+        "native",
+        "natives",
+        *_BE,
+        *(f"{b} {w}" for b in _BE for w in ("all", "both", "also", "each", "probably")),
+    )
+)
+# people, not acts or searches, are said to be "illegal"
+ILLEGAL_PEOPLE = _words(
+    "he she they subject defendant client individual person inmate arrestee applicant suspect "
+    "victim offender detainee witness tenant tenants patient neighbor neighbors neighbour "
+    "neighbours roommate boyfriend girlfriend husband wife spouse partner employee employees "
+    "worker workers father mother parents family occupant occupants man woman male female "
+    "guy"
+)
+ILEGALES = _words(
+    "vecino vecina vecinos vecinas esposo esposa pareja novio novia trabajador trabajadora "
+    "trabajadores trabajadoras inquilino inquilina inquilinos inquilinas padres familia el "
+    "ella ellos ellas usted"
+)
+DE_PEOPLE = _after(
+    (
+        "refugiado",
+        "refugiada",
+        "refugiados",
+        "refugiadas",
+        "asilado",
+        "asilada",
+        "asilados",
+        "asiladas",
+        "migrante",
+        "migrantes",
+        "inmigrante",
+        "inmigrantes",
+        "emigrante",
+        "emigrantes",
+        "exiliado",
+        "exiliada",
+        "exiliados",
+        "huyo",
+        "huyeron",
+        "huyendo",
+        "escapo",
+        "escaparon",
+        "es",
+        "son",
+        "era",
+        "eran",
+        "soy",
+        "somos",
+        "eres",
+        "todos son",
+        "ambos son",
+        "todas son",
+        "tambien es",
+        "tambien son",
+    )
+)
+
+ANIMALS_AND_THINGS = _one_of(
+    _words(
+        "puppy puppies pup pups dog dogs cat cats kitten kittens pet pets animal animals litter "
+        "foal calf horse horses colt filly lamb bird birds parrot livestock cattle pony breed "
+        "shipment shipments package packages parcel parcels product products goods cargo "
+        "container containers merchandise item items order orders call calls flight flights "
+        "plane car cars vehicle vehicles truck import imports money funds wire remittance "
+        "letter letters mail email emails coffee wine beer tea food fruit produce parts "
+        "equipment drugs narcotics heroin cocaine meth fentanyl pills seeds rug fabric box "
+        "boxes crate pallet device phone number website server traffic text message video film "
+        "movie song recipe dish art painting artifact sample strain variant storm hurricane "
+        "paquete paquetes envio producto productos mercancia llamada carro coche vehiculo "
+        "dinero perro perros gato gatos cachorro mascota cafe vino comida droga drogas"
+    )
+)
+
 MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
@@ -48,6 +285,7 @@ MONTHS = (
 TERMS: dict[Category, tuple[str, ...]] = {
     C.STATUS: (
         OVERSTAY_VISA,  # first: at the same place the first alternative wins
+        *STAYING_ON_A_VISA,
         r"immigration (?:status|standing|category|classification|class|history|documents?|"
         r"documentation|papers|paperwork|record|records|situation|condition|violations?|"
         r"information|info|details|type|code|flag|indicator|parole|parolee|parolees|benefits?|"
@@ -181,6 +419,24 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:es|era|son) (?:un |una )?refugiad[oa]s?",
         r"(?:estatus|condicion) de refugiad[oa]",
         r"(?:tiene|tienen|tienes|no tiene|no tienen|sin) (?:sus |su )?papeles",
+        r"(?:no tiene|no tienen|no tengo|no tienes|no tenia|no tenian|carece de|carecen de) "
+        r"(?:ningun |su |sus )?(?:estatus|status|documentos|papeles)",
+        # "teme que la deporten", "lo deportaron"; not "deporte(s)", a sport
+        r"deport(?:en|an|aron|o|ara|aran|aria|arian|ar|arlo|arla|arlos|arlas|arle|ando)",
+        # the "eligible noncitizen" of benefits forms, in Spanish
+        r"(?:no ciudadan[oa]s?|extranjer[oa]s?|inmigrantes?) (?:elegibles?|calificad[oa]s?|"
+        r"cualificad[oa]s?)",
+        r"(?:elegibles?|calificad[oa]s?) (?:no ciudadan[oa]s?|extranjer[oa]s?|inmigrantes?)",
+        r"(?:sit|cond|edo|est) migratori[oa]",
+        # a person said to be "illegal" (an act or a search being illegal is not)
+        r"(?=(?:is|are|was|were|may|might) )"
+        + _after(ILLEGAL_PEOPLE)
+        + r"(?:is|are|was|were|may be|might be|is probably|are all|were all) (?:an? )?illegals?"
+        r"(?! (?:to|for|under|in (?:this|that|the|our|your)|activity|activities|drugs?|"
+        r"substances?|weapons?|guns?|firearms?|search|stop|entry into)\b)",
+        r"(?=(?:es|son|esta|estan|era|eran) ilegal)"
+        + _after(ILEGALES)
+        + r"(?:es|son|esta|estan|era|eran) ilegal(?:es)?",
     ),
     C.CITIZENSHIP: (
         CITIZEN_OR_LPR,  # first, as OVERSTAY_VISA
@@ -297,6 +553,16 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:what|which) (?:country|countries|nation) (?:did|do|does|had|have) (?:\w+ ){1,4}"
         r"(?:live|lived|living|reside|resided|residing|come|came) (?:in |from )?before",
         r"de donde es (?:usted|originari[oa]|el|ella)",
+        r"origin (?:country|countries|nation)",
+        r"from (?:what|which) (?:country|countries|nation) (?:did|do|does|"
+        r"have|has|had) (?:\w+ ){1,3}(?:come|immigrate|emigrate|migrate|flee|move|arrive|"
+        r"originate)",
+        r"from (?:what|which) (?:country|countries|nation) (?:are|is|were|was) " + PERSON,
+        # a person from a named country: "refugees from Afghanistan", "they are all from
+        # Guatemala", "fled Syria"; things and animals from a country are look-alikes below
+        r"(?=from )" + FROM_PEOPLE + r"from " + COUNTRY,  # the cheap test first
+        r"(?:fled|flee|flees|fleeing|escaped) " + COUNTRY,
+        r"(?=de )" + DE_PEOPLE + r"de " + COUNTRY,
     ),
     C.PLACE_OF_BIRTH: (
         r"(?:place|country|countries|city|state|town|nation|province|municipality|location|"
@@ -349,6 +615,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
     ),
     C.VISA: (
         OVERSTAY_VISA,
+        *STAYING_ON_A_VISA,
         r"visas? (?:types?|status|numbers?|no|category|class|classification|expiration|expiry|"
         r"expires|expired|issued|issue date|holder|holders|#|code|info|information|cd|"
         r"application|sponsorship|sponsor|petition|petitions|stamp|annotation|validity|"
@@ -364,7 +631,20 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:\w+ )?(?:an? )?" + VISA_CODE,
         VISA_CODE + r" (?:visa|visas|status|student|students|holder|holders|nonimmigrant|"
         r"worker|workers|exchange visitor|visitor|petition|extension|transfer|dependent|"
-        r"spouse|estudiante|trabajador)",
+        r"spouse|estudiante|trabajador|waiver|waivers|home residency|two year)",
+        # "is on an F-1": the span starts at "on", a literal the engine can reject at once
+        r"on(?:"
+        + "|".join(
+            f"(?<= {verb} on)"
+            for verb in _words(
+                "is are was were been be here came come entered admitted currently "
+                "still remain remains"
+            )
+        )
+        + r") an? "
+        + VISA_CODE
+        + r"(?! (?:pod|unit|tier|block|wing|cell|dorm|floor|level|"
+        r"housing|line|form|bomber|rifle|tank|abrams|engine|car)\b)",
         r"(?:require|requires|need|needs|needed|requiring|sponsor) (?:\w+ ){0,3}sponsorship",
         r"(?:ds 2019|ds 160|i 129)",
         r"(?:optional|curricular) practical training",
@@ -411,8 +691,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"i 551",
         r"i 90",
         r"prc (?:number|no|#)",
-        r"residentes? (?:legal(?:es)? )?permanentes?",
-        r"residencia permanente",
+        r"residentes? (?:legal(?:es)? )?permanent(?:es?)?",
+        r"residencia permanente?",
         r"tarjeta (?:de )?(?:residencia|residente|verde)",
     ),
     C.WORK_PERMIT: (
@@ -433,7 +713,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"work eligibility",
         r"legally eligible to work",
         r"autorizacion (?:de |para )?(?:empleo|trabajar|trabajo)",
-        r"(?:autorizad[oa]s?|elegibles?|permitid[oa]s?) para trabajar",
+        r"(?:autorizad[oa]s?|elegibles?|permitid[oa]s?)(?: (?:a|o|as|os))?(?: legalmente)? "
+        r"para trabajar",
         r"documento de autorizacion de empleo",
         r"permiso laboral",
     ),
@@ -444,7 +725,8 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     C.A_NUMBER: (r"a (?:number|no|#|nbr)", r"alien (?:reg )?no"),
     C.STATUS: (r"(?<=^ )(?:alien|immigration)(?= $)", r"is alien"),
     C.NATIONAL_ORIGIN: (r"nat origin",),
-    C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)"),
+    # `cit` alone is a citation in police data; verifying one is not done with documents
+    C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)", r"cit (?:verification|verified)"),
     C.VISA: (r"(?<=^ )visa(?= $)",),
     # `pp` alone is pages or a pay period; pay periods end, they do not expire or get issued
     C.PASSPORT: (
@@ -453,9 +735,12 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     ),
     # `prc` alone is often the People's Republic of China; a card expires
     C.GREEN_CARD: (
-        r"lpr status",
+        r"lpr (?:status|flag|indicator|yn|y n)",
         r"is lpr",
+        # `res` alone is a residence or a residual; a Spanish card of it is the green card
+        r"tarjeta (?:de )?res(?:id)?",
         r"permanent res(?:ident)? card",
+        r"permanent res (?:number|no|#|status|since|date|expiry)",
         r"prc (?:expiry|expiration|issue date)",
     ),
 }
@@ -563,7 +848,7 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"asilo (?:de ancianos|para ancianos)",
     r"(?:lunatic|insane|animal) asylum",
     r"(?:direccion|domicilio) de residencia permanente",
-    r"(?:citizens?|permanent resident) (?:complaint|review|advisory|oversight|academy|"
+    r"(?:citizens?|citizenship|permanent resident) (?:complaint|review|advisory|oversight|academy|"
     r"police academy|board|survey|request)",
     r"refugee (?:camp|camps|resettlement agency)",
     r"(?:tribal|corporate|digital|global|good|responsible|active|model|student) citizenship",
@@ -571,6 +856,35 @@ LOOK_ALIKES: tuple[str, ...] = (
     # "a foreign national" is only a finding when someone is asked or recorded to be one;
     # prose about federal immigration authorities is neither
     r"travel documents? (?:for|of) (?:the )?(?:team|trip|employee travel)",
+    # animals and goods are born and come from places too
+    ANIMALS_AND_THINGS
+    + r" (?:\w+ ){0,3}(?:(?:originally )?(?:was|were|is|are|came|comes|come) (?:\w+ )?"
+    r"(?:originally )?from|born|es de|son de|era de|eran de|vino de|viene de)",
+    r"(?:originally )?(?:came|comes|come|is|was|were|are) from (?:a |an |the |his |her |"
+    r"their )?(?:breeder|breeders|shelter|rescue|pet store|pet shop|kennel|farm|litter|pound|"
+    r"hatchery|nursery|supplier|vendor|warehouse|factory)",
+    # a legal residence is an address (domicile), not a lawful status
+    r"(?:direccion|domicilio|address) (?:de |of )?(?:su |la |your |his |her )?"
+    r"(?:residencia legal|legal residence)",
+    # a school's working papers for a minor are not employment authorisation
+    _one_of(_words("school teen teens teenager minor minors youth child escolar"))
+    + r"(?: issued)? "
+    r"(?:\w+ ){0,3}work permits?",
+    r"work permits? (?:\w+ ){0,2}(?:working papers|from (?:the |your |his |her )?school)",
+    r"permisos? (?:de |para )?trabaj(?:o|ar) (?:\w+ )?(?:de |para |del? )?(?:menor(?:es)?|"
+    r"adolescentes?|jovenes|escuela|escolar)",
+    # a card payment ("Visa ending 4412", "paid with Visa")
+    r"visas? (?:ending|ends|last (?:four|4)|x{2,}\w*|\d{4})",
+    _one_of(
+        _words(
+            "paid pay pays paying charged charge refund refunded deposit purchase purchased bought"
+        )
+    )
+    + r" (?:\w+ ){0,5}(?:with|by|via|on|using) (?:a |an |my |his |her |their |your )?visas?",
+    # naturalised or invasive plants
+    r"naturali[sz]ed (?:(?:or|and|and or|y|o) \w+ |\w+ ){1,2}(?:spp|species|plants?|flora|"
+    r"weeds?|taxa|trees?|shrubs?|grass|grasses|vegetation)",
+    r"(?:invasive|native|exotic|non native|introduced) (?:or|and|and or) naturali[sz]ed",
 )
 
 # Phrases right after a term that make the sentence a promise: "... is never required".
@@ -748,6 +1062,15 @@ STEMS: tuple[str, ...] = (
     r"\b(?:came|come|comes|fled|flee)\W+from\b",  # where a family came from
     r"\b(?:vino|vinieron|viene|vienen|ven[ií]an?|huy[oó]|huyeron|proviene|provienen)\W+de\b",
     r"\bu\.?\s?s\b",
+    # the words before a country's name in the gazetteer terms ("they are all from", "fled",
+    # "son de"); a list of every country's name here would cost Arrow a long compile per batch
+    r"\b(?:is|are|was|were|am|be|been|he\W?s|she\W?s|they\W?re|i\W?m|we\W?re|you\W?re)\W+"
+    r"(?:(?:all|both|also|each|probably)\W+)?from\b",
+    r"\b(?:fled|flee|flees|fleeing|exiles?|evacuees?)\b",
+    r"\bescap",  # escaped, escapó
+    r"\bhuy",  # huyó, huyeron, huyendo
+    r"exiliad",
+    r"\b(?:es|son|era|eran|soy|somos|eres)\W+de\b",
 )
 
 

@@ -21,6 +21,7 @@ _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _NOT_WORD = re.compile(r"[^a-z0-9#]+")
 _US = re.compile(r" u s (?:a )?")
 _EEUU = re.compile(r" ee uu ")
+_CONTRACTED = re.compile(r"\b(nat|int)['’]l\b")
 
 # Abbreviations seen in jail, court and benefits exports, each with one meaning there.
 ABBREVIATIONS: dict[str, str] = {
@@ -45,6 +46,8 @@ ABBREVIATIONS: dict[str, str] = {
     "brth": "birth",
     "birthpl": "birth place",
     "birthplace": "birth place",
+    "bplace": "birth place",
+    "bplc": "birth place",
     "birthcountry": "birth country",
     "nbr": "number",
     "num": "number",
@@ -148,6 +151,14 @@ IDENTIFIER_ABBREVIATIONS: dict[str, str] = {
     "notif": "notification",
     "notifn": "notification",
     "consl": "consular",
+    # IPUMS and census extracts: BPL, BPLD (birthplace); Spanish dictionaries: LUG_NAC_MUNIC
+    "bpl": "birth place",
+    "bpld": "birth place",
+    "lug": "lugar",
+    "munic": "municipio",
+    "nacim": "nacimiento",
+    "elig": "eligible",
+    "cmplnt": "complaint",
 }
 
 
@@ -170,7 +181,10 @@ def normalise(text: str, *, identifier: bool = False) -> str:
     """
     if identifier:
         text = split_identifier(text)
-    words = _NOT_WORD.sub(" ", fold(text)).split()
+    folded = fold(text)
+    if "'" in folded or "’" in folded:
+        folded = _CONTRACTED.sub(r"\1l", folded)  # "Nat'l", "int'l": one word
+    words = _NOT_WORD.sub(" ", folded).split()
     if identifier:
         words = [IDENTIFIER_ABBREVIATIONS.get(w, w) for w in words]
     padded = " " + " ".join(ABBREVIATIONS.get(w, w) for w in words) + " "
