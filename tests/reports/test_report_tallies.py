@@ -246,3 +246,29 @@ def test_a_large_backlog_is_recounted_in_batches_to_the_same_counts(
     assert_same_counts(store)
     assert transactions[:3] == [4, 4, 4]  # 25 marked: batches of 4 until at most 4 are left
     assert transactions.count(0) >= 1
+
+
+def test_migration_0005_goes_down_and_up_again(store: Store) -> None:
+    # Down, no trigger may be left behind to write into a dropped table; up again, every
+    # existing booking is marked, so the first report recounts them all.
+    from alembic import command
+    from alembic.config import Config
+
+    from psepa.cases.store import MIGRATIONS
+
+    cases = Cases(store)
+    random_history(cases, 8, bookings=6)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    assert not tallies.present(store)
+    late = dt.datetime(2025, 5, 21, 9, 0, tzinfo=DENVER_WINTER)
+    cases.book("BKT-DOWN", NAME, "en", late)  # writes without the tallies' tables
+    cases.intake("ICET-DOWN", "BKT-DOWN", "detainer", late, "fax", True, ["i_247a"])
+    store.migrate()
+    with store.reading() as s:
+        marked = s.execute(text("SELECT count(*) FROM report_dirty")).scalar_one()
+    assert marked == 7
+    assert_same_counts(store)
