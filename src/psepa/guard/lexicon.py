@@ -61,13 +61,33 @@ VISA_VENCIDA_SIGUE = (
     r"se le vencio|esta vencida|vencida|expirada) (?:\w+ ){0,2}(?:y|pero|aun asi) (?:\w+ ){0,2}"
     r"(?:sigue|continua|se quedo|permanece|permanecio|vive|siguio|se ha quedado)"
 )
-STAYING_ON_A_VISA = (VISA_OVERSTAY, STAYED_PAST_VISA, SE_QUEDO_VISA, VISA_VENCIDA_SIGUE)
+# the verb first: "se le venció la visa de estudiante y sigue aquí"
+SE_VENCIO_VISA_SIGUE = (
+    r"(?:se le |se les |se |ya se )?(?:vencio|vencieron|expiro|expiraron|caduco|caducaron) "
+    r"(?:la |su |el |sus |las )?(?:visa|visado)s? (?:\w+ ){0,3}(?:y|pero|aun asi) (?:\w+ ){0,2}"
+    r"(?:sigue|siguen|continua|continuan|se quedo|se quedaron|permanece|permanecen|"
+    r"permanecio|vive|viven|siguio|se ha quedado)"
+)
+STAYING_ON_A_VISA = (
+    VISA_OVERSTAY,
+    STAYED_PAST_VISA,
+    SE_QUEDO_VISA,
+    VISA_VENCIDA_SIGUE,
+    SE_VENCIO_VISA_SIGUE,
+)
 CITIZEN_OR_LPR = (
     r"(?:citizens?|citizenship|ciudadan[oa]s?|ciudadania) (?:or |and |nor |o |y |u )?lprs?"
 )
 LPR_OR_CITIZEN = (
     r"lprs? (?:or |and |nor |o |y |u )?(?:an? |us |united states )*(?:citizens?|citizenship|"
     r"ciudadan[oa]s?|ciudadania)"
+)
+
+# A checklist's boxes side by side ("☐ Ciudadano ☐ Residente permanente"): both categories
+# with the same span, as CITIZEN_OR_LPR.
+CITIZEN_PERMANENT_RESIDENT = (
+    r"(?:citizens?|ciudadan[oa]s?) (?:lawful |legal )?(?:permanent residents?|"
+    r"residentes? (?:legal(?:es)? )?permanentes?)"
 )
 
 
@@ -202,6 +222,12 @@ FROM_PEOPLE = _after(
         "escaped",
         "escaping",
         "originally",
+        # "she came from El Salvador"; goods and animals that came from one are look-alikes
+        *(
+            f"{p} {v}"
+            for p in ("i", "he", "she", "we", "they", "who", "you")
+            for v in ("came", "come", "comes")
+        ),
         "native",
         "natives",
         *_BE,
@@ -315,12 +341,42 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"indicator|yn|type)",
         r"legal residents?",
         r"residentes? legal(?:es)?",
+        # the US before the word: "date of US entry" (dateOfUsEntry), "US arrival date"
+        r"(?:date|year|port) (?:of )?(?:us|united states) (?:entry|arrival)",
+        r"(?:us|united states) (?:entry|arrival) (?:date|year|port)",
+        # entry without inspection, as immigration files abbreviate it
+        r"ewi",
+        r"(?:entry|entered|enter|entering|entrants?|crossed|crossing|came|come|arrived|admitted) "
+        r"(?:\w+ ){0,2}without inspection",
+        r"(?:entrada|ingreso|entro) sin inspeccion",
+        # parole programmes: Cuba-Haiti-Nicaragua-Venezuela, Uniting for Ukraine
+        r"chnv",
+        r"u4u",
+        r"uniting for ukraine",
+        # resettlement through a refugee resettlement agency is refugee status
+        r"resettle(?:d|ment) (?:\w+ ){0,2}(?:by|through|thru|via|with) (?:the )?(?:irc|hias|"
+        r"uscri|cws|lirs|usccb|ecdc|iom|international rescue committee|church world service|"
+        r"global refuge|catholic charities)",
+        # a person's case before, or detention by, the immigration authorities
+        r"(?:case|cases|hearing|hearings|caso|casos|audiencia|audiencias|cita|citas) (?:\w+ ){0,3}"
+        r"(?:in|at|before|with|en|ante|con) (?:the |an |la |el )?(?:immigration|inmigracion|"
+        r"migracion) (?:court|judge|corte|tribunal|juez)",
+        r"(?:caso|casos|audiencia|audiencias|cita|citas|proceso|procesos) (?:\w+ ){0,3}"
+        r"(?:en|ante|con) (?:la |el |un |una )?(?:corte|tribunal|juez|jueza|juzgado) "
+        r"de (?:inmigracion|migracion)",
+        r"(?:held|detained|locked up|confined|kept) (?:\w+ ){0,2}(?:in|by) (?:an? )?immigration "
+        r"(?:detention|custody|authorities)",
+        r"detenid[oa]s? (?:\w+ ){0,2}(?:por|en) (?:la )?(?:inmigracion|migracion)",
         r"(?:date|year|port|place|lugar|fecha|ano) (?:of|de) (?:entry|arrival|entrada|llegada|"
         r"ingreso) (?:into|to|in|a|al|en) (?:the )?(?:" + US[3:-1] + r"|estados unidos|"
         r"los estados unidos|el pais)",
         r"(?:when|what year|how long ago) (?:did|have) " + PERSON + r" (?:first )?(?:come|came|"
         r"arrive|arrived|enter|entered|immigrate|immigrated|move|moved) (?:to|in|into) (?:the )?"
         + US,
+        # "cuánto tiempo lleva (usted) viviendo en los Estados Unidos"
+        r"(?:tiempo|anos) (?:lleva|llevan|llevas|ha|han|has|tiene|tienen) (?:usted |el |ella )?"
+        r"(?:viviendo|vivido|estado|residiendo|residido) (?:usted |el |ella )?en (?:los )?"
+        r"estados unidos",
         r"(?:cuando|en que ano|hace cuanto) (?:llego|entro|vino|emigro|se mudo) (?:usted )?"
         r"(?:a|al|a los) (?:estados unidos|pais|los estados unidos|us)",
         r"(?:years|how long|tiempo|anos) (?:have you (?:been |lived )?|has (?:he|she) (?:been |"
@@ -328,6 +384,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"estados unidos|los estados unidos)",
         r"(?:are|is|am|was|were) (?:you|he|she|they|i|the \w+) (?:an? )?(?:undocumented )?"
         r"(?:immigrants?|migrants?)",
+        # "Is the person you are reporting an immigrant?": a relative clause between
+        r"(?:is|was|are|were) the \w+ (?:you|who|that|whom) (?:\w+ ){1,3}an? (?:undocumented )?"
+        r"(?:immigrant|migrant)s?",
         r"(?:he|she|subject|defendant|client|individual|person|inmate|arrestee|applicant|"
         r"suspect|victim|probationer|offender|detainee|witness|tenant|patient|student) "
         r"(?:is|was|may be) (?:an? )?(?:undocumented |illegal )?(?:immigrant|migrant)",
@@ -418,7 +477,14 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"proteccion temporal",
         r"(?:es|era|son) (?:un |una )?refugiad[oa]s?",
         r"(?:estatus|condicion) de refugiad[oa]",
-        r"(?:tiene|tienen|tienes|no tiene|no tienen|sin) (?:sus |su )?papeles",
+        r"(?:tiene|tienen|tienes|no tiene|no tienen|sin) (?:usted |el |ella |ellos |ellas )?"
+        r"(?:sus |su |los )?papeles",
+        # "sin documentos" of a person, not of a letter sent without its attachments
+        r"(?:personas?|inmigrantes?|migrantes?|trabajador(?:es|as?)?|familias?|esta|estan|"
+        r"estaba|estaban|vive|viven|vivia|vivian|llego|llegaron|entro|entraron|quedo|quedaron|"
+        r"cruzo|cruzaron) (?:\w+ ){0,2}sin documentos(?! (?:adjuntos|anexos|de soporte|"
+        r"de respaldo|requeridos|necesarios|suficientes|completos|probatorios|fiscales|medicos|"
+        r"del?)\b)",
         r"(?:no tiene|no tienen|no tengo|no tienes|no tenia|no tenian|carece de|carecen de) "
         r"(?:ningun |su |sus )?(?:estatus|status|documentos|papeles)",
         # "teme que la deporten", "lo deportaron"; not "deporte(s)", a sport
@@ -428,6 +494,26 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"cualificad[oa]s?)",
         r"(?:elegibles?|calificad[oa]s?) (?:no ciudadan[oa]s?|extranjer[oa]s?|inmigrantes?)",
         r"(?:sit|cond|edo|est) migratori[oa]",
+        # the last box of a status checklist ("☐ Ciudadano ☐ Residente permanente ☐ Otro estatus")
+        _after(
+            (
+                "citizen",
+                "ciudadano",
+                "ciudadana",
+                "resident",
+                "residente",
+                "permanente",
+                "lpr",
+                "refugee",
+                "refugiado",
+                "asylee",
+                "asilado",
+                "parolee",
+                "undocumented",
+                "indocumentado",
+            )
+        )
+        + r"(?:other|otro|otra) (?:status|estatus|situacion|condicion)",
         # a person said to be "illegal" (an act or a search being illegal is not)
         r"(?=(?:is|are|was|were|may|might) )"
         + _after(ILLEGAL_PEOPLE)
@@ -494,7 +580,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:que|cual) consulado",
         r"ciudadania",
         r"ciudadan[oa]s? (?:estadounidenses?|americanos?|americanas?|norteamericanos?|"
-        r"norteamericanas?|de (?:los )?estados unidos|de (?:otro|que|cual|algun) pais|"
+        r"norteamericanas?|(?:de )?(?:los )?estados unidos|de (?:otro|que|cual|algun) pais|"
         r"mexican[oa]s?|us|extranjer[oa]s?)",
         r"(?:es|eres|son|era|sea|soy|fue|ser) (?:usted |el |ella )?(?:un |una )?ciudadan[oa]s?",
         # "ciudadano hondureño", "ciudadana española": a demonym after the word is a country
@@ -505,6 +591,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"nacionalidad(?:es)?",
         r"naturalizacion",
         r"naturalizad[oa]s?",
+        r"se naturaliz(?:o|aron|aste|ara|aran|ado)",
+        CITIZEN_PERMANENT_RESIDENT,
         r"(?:es|eres|son|era|sea|fue|ser) (?:usted |el |ella )?(?:un |una )?extranjer[oa]s?",
         # consular notification (Vienna Convention art. 36) follows the person's nationality
         r"consul(?:ar|ate)? notification",
@@ -561,6 +649,11 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # a person from a named country: "refugees from Afghanistan", "they are all from
         # Guatemala", "fled Syria"; things and animals from a country are look-alikes below
         r"(?=from )" + FROM_PEOPLE + r"from " + COUNTRY,  # the cheap test first
+        # "Origin: Somalia", "Origen: Honduras" in a cell
+        r"(?:origin|origen|procedencia) " + COUNTRY,
+        # "...immigrate to the United States, and from which country?"
+        r"(?:immigrat|emigrat|migrat|arriv|mov|fle|fled|came|come)\w* (?:\w+ ){0,6}from "
+        r"(?:what|which) (?:country|countries|nation)",
         r"(?:fled|flee|flees|fleeing|escaped) " + COUNTRY,
         r"(?=de )" + DE_PEOPLE + r"de " + COUNTRY,
     ),
@@ -650,6 +743,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:optional|curricular) practical training",
         r"stem opt",
         r"(?:type|class|category|kind) of visa",
+        r"(?:expiry|expiration|issue) (?:date )?(?:of (?:the |his |her |your )?)?visas?",
         r"(?:student|work|tourist|visitor|travel|immigrant|nonimmigrant|non immigrant|u|t|"
         r"k 1|fiance|spouse|expired|valid|current|temporary|employment|h 1b|h 1 b|f 1|j 1|"
         r"b 1|b 2|l 1|o 1|tn|e 2|r 1|h 2a|h 2 a|h 2b|h 2 b) visas?",
@@ -677,6 +771,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # beside a citizen word "LPR" is a green card, not a licence-plate reader
         CITIZEN_OR_LPR,
         LPR_OR_CITIZEN,
+        CITIZEN_PERMANENT_RESIDENT,
         r"green cards?",
         r"permanent residents?",
         r"permanent residency",
@@ -694,6 +789,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"residentes? (?:legal(?:es)? )?permanent(?:es?)?",
         r"residencia permanente?",
         r"tarjeta (?:de )?(?:residencia|residente|verde)",
+        # applying for residency in Spanish means permanent residence
+        r"(?:tramit|solicit|arregl|obtuv|obten|sac)[a-z]* (?:la |su |sus )?"
+        r"(?:residencia|papeles de residencia)"
+        r"(?! (?:de|para|estudiantil|universitaria|medica|fiscal|escolar)\b)",
     ),
     C.WORK_PERMIT: (
         r"work (?:permits?|authori[sz]ations?|authori[sz]ation document)",
@@ -723,14 +822,17 @@ TERMS: dict[Category, tuple[str, ...]] = {
 # Terms only trusted in column and field names, where a sentence cannot start with "A number".
 IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     C.A_NUMBER: (r"a (?:number|no|#|nbr)", r"alien (?:reg )?no"),
-    C.STATUS: (r"(?<=^ )(?:alien|immigration)(?= $)", r"is alien"),
+    # sin_documentos_flag: in a field name the person is the record's subject
+    C.STATUS: (r"(?<=^ )(?:alien|immigration)(?= $)", r"is alien", r"sin documentos"),
     C.NATIONAL_ORIGIN: (r"nat origin",),
     # `cit` alone is a citation in police data; verifying one is not done with documents
     C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)", r"cit (?:verification|verified)"),
     C.VISA: (r"(?<=^ )visa(?= $)",),
     # `pp` alone is pages or a pay period; pay periods end, they do not expire or get issued
     C.PASSPORT: (
-        r"ppt (?:no|number|#|expiry|issue date|issuing country)",
+        r"ppt (?:no|number|#|expiry|issue date|issuing country|issue country|country)",
+        # PAS_PAIS_EMISOR: `pas` alone could be anything; before a country it is a passport
+        r"pas pais(?: emisor| de emision| expedicion)?",
         r"pp (?:expiry|issuing country|issue country)",
     ),
     # `prc` alone is often the People's Republic of China; a card expires
@@ -741,6 +843,10 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         r"tarjeta (?:de )?res(?:id)?",
         r"permanent res(?:ident)? card",
         r"permanent res (?:number|no|#|status|since|date|expiry)",
+        # RES_PERM_SN (sí/no): residencia permanente, with a flag or date word after it;
+        # `res perm` alone could be a residential permit
+        r"res(?:id)? permanent(?:e|es)? (?:sn|s n|yn|y n|flag|indicator|status|estatus|since|"
+        r"desde|card|tarjeta|expiry|vencimiento)",
         r"prc (?:expiry|expiration|issue date)",
     ),
 }
@@ -766,6 +872,8 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"[Ii]mmigrant|IMMIGRANT|[Nn]onimmigrant|NONIMMIGRANT|[Rr]efugee|REFUGEE|[Aa]sylee|"
         r"ASYLEE|[Pp]arolee|PAROLEE|[Tt]emporary|TEMPORARY|[Nn]aturali[sz]ed|NATURALI[SZ]ED|"
         r"[Ii]nstitute|INSTITUTE)",
+        # a SAVE case's verification steps ("SAVE: Step 1 verified"), upper case only too
+        r"\bSAVE\b\W*(?:[Ss]tep|STEP)\s*[1-3]\b",
     ),
     # "Born: Manila, Philippines" in a cell; a date after it is a date of birth
     C.PLACE_OF_BIRTH: (
@@ -828,6 +936,10 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"passport (?:photos?|pictures?)",
     r"passports? (?:program|programme|pass|stamp rally) (?:for|to|of) (?:\w+ )?(?:parks|"
     r"recreation|museums|libraries|breweries|trails)",
+    # a city's "Passport to Parks" or "Passport to the Arts" programme
+    r"passports? to (?:the )?(?:parks?|recreation|rec|museums?|libraries|library|arts?|fitness|"
+    r"adventure|history|nature|trails?|health|wellness|reading|summer|fun|culture|learning|"
+    r"play|outdoors)",
     r"pasaportes? (?:de (?:vacunacion|mascota|verano|lectura|libros?|la biblioteca|"
     r"biblioteca|actividades|aventuras?|museos?|parques)|cultural)",
     # field hockey's and rugby's green card is a caution with a short suspension
@@ -836,6 +948,20 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"cnt|count|min|mins|minutes?)",
     r"green cards? (?:for|to) (?:a |an |the )?(?:dangerous|foul|stick|misconduct|dissent|"
     r"player|obstruction)",
+    # a library card or a senior discount card that a city calls a "green card"
+    r"(?:senior|seniors|library|libraries|patron|discount|transit|bus|museum|loyalty|"
+    r"rewards?) green cards?",
+    r"green cards? (?:\w+ )?(?:from |at |of |for )?(?:the |your |our )?(?:public |county |city "
+    r")?(?:library|libraries|senior center|discount|patron)",
+    # "a legal resident of the city" lives within its limits; a US lawful resident is not this
+    r"legal residents? of (?:the |this |our )?(?:city|town|village|county|township|borough|"
+    r"municipality|district|ward|parish|state(?! of (?:the )?(?:union|us|united states)\b))",
+    r"residentes? legal(?:es)? (?:de|del) (?:la |el )?(?:ciudad|condado|municipio|pueblo|"
+    r"distrito|villa)",
+    # where goods or animals come from
+    ANIMALS_AND_THINGS + r" (?:\w+ )?(?:country )?(?:origin|origen|procedencia)",
+    # naturalised plants in Spanish
+    r"(?:especie|especies|planta|plantas|flora) (?:\w+ ){0,2}se naturaliz\w*",
     # naturalised (and native) plants and animals; "spp" is species in survey data
     r"naturali[sz]ed (?:spp|species|plants?|flora|populations?|weeds?|taxa|taxon|trees?|"
     r"shrubs?|grass|grasses|fish|birds?|status of the species)",
@@ -1021,6 +1147,11 @@ STEMS: tuple[str, ...] = (
     r"visado",
     r"\b[bfjmhlkoeurt]\W?[1-4]",  # visa classes: F-1, H-1B, B1/B2, L-1A, U-1
     r"\btn\b",
+    r"\bewi\b",  # entry without inspection
+    r"\bchnv\b",
+    r"\bu4u\b",
+    r"uniting\W+for\W+ukraine",
+    r"resettl",
     r"admission",
     r"sponsor",
     r"practical",
@@ -1057,6 +1188,7 @@ STEMS: tuple[str, ...] = (
     r"consul",
     r"dream",
     r"inspect",
+    r"sin\W+inspecci",  # "entrada sin inspección"; a bare "inspección" is everyday Spanish
     r"unaccompan",
     r"no\W+acompa",
     r"\b(?:came|come|comes|fled|flee)\W+from\b",  # where a family came from
@@ -1070,6 +1202,8 @@ STEMS: tuple[str, ...] = (
     r"\bescap",  # escaped, escapó
     r"\bhuy",  # huyó, huyeron, huyendo
     r"exiliad",
+    r"(?:tramit|solicit|arregl|obtuv|obten|sac)[a-z]*\W+(?:(?:la|su|sus)\W+)?(?:papeles\W+de\W+)?"
+    r"residencia",
     r"\b(?:es|son|era|eran|soy|somos|eres)\W+de\b",
 )
 

@@ -83,6 +83,9 @@ ABBREVIATIONS: dict[str, str] = {
 # `ppt_exp_dt`, `NATLTY_CD` or `emplAuthExpDate` without a pattern per spelling. Left out on
 # purpose: `ppt` (parts per thousand in water data; the lexicon asks for a passport word
 # after it), `res` and `resid` (residence, residual), `pmt` (payment), `cit` and `lpr`.
+# Not `aln`: in federal grant data, which every city department files, ALN is the Assistance
+# Listing Number (the former CFDA number), so `ALN_NBR` is left alone though a jail system
+# may mean an alien number by it.
 IDENTIFIER_ABBREVIATIONS: dict[str, str] = {
     "cd": "code",
     "ind": "indicator",
@@ -159,6 +162,14 @@ IDENTIFIER_ABBREVIATIONS: dict[str, str] = {
     "nacim": "nacimiento",
     "elig": "eligible",
     "cmplnt": "complaint",
+    # issuing country and expiry in passport and visa fields: PPT_ISS_CTRY, FECHA_VENC_VISA
+    "iss": "issue",
+    "issu": "issue",
+    "venc": "vencimiento",
+    "vcto": "vencimiento",
+    "vto": "vencimiento",
+    "fec": "fecha",
+    "emis": "emisor",
 }
 
 
