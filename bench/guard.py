@@ -42,6 +42,9 @@ from psepa.guard.categories import Category
 from psepa.guard.evaluate import Example, load_corpus, score
 
 ROOT = Path(__file__).resolve().parents[1]
+# Held-out parts the lexicon has not been changed for since their first score: their figures
+# are still clean estimates. Take a part out of here in the commit that tunes on it.
+NOT_TUNED_ON = {"heldout-10"}
 CORPUS = ROOT / "tests" / "guard" / "corpus"
 ROWS_PER_CHUNK = 200_000
 
@@ -80,7 +83,8 @@ def accuracy(report: Report) -> None:
     # have been tuned on too, so these figures are not clean held-out figures.
     for path in sorted(CORPUS.glob("heldout*.tsv"), key=_part_number):
         items = [ex for ex in load_corpus(path) if (ex.kind, ex.text) not in dev_keys]
-        parts.append((path.stem + " (tuned on since)", items))
+        tuned = path.stem not in NOT_TUNED_ON
+        parts.append((path.stem + (" (tuned on since)" if tuned else " (never tuned on)"), items))
     parts.append(("all, distinct", _distinct([ex for _, items in parts for ex in items])))
     for label, items in parts:
         s = score(items)
