@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from psepa.guard import lexicon
 from psepa.guard.categories import Category
@@ -43,16 +43,34 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 class Matcher:
     """The compiled lexicon; one instance serves every scanner (`MATCHER`)."""
 
-    def __init__(self) -> None:
-        self._text = {c: _alternation(ps) for c, ps in lexicon.TERMS.items()}
-        self._identifier = {
+    # The patterns are compiled on first use, not at import: compiling the lexicon takes a
+    # fifth of a second, and every `psepa` command imports the guard's command line.
+    @cached_property
+    def _text(self) -> dict[Category, re.Pattern[str]]:
+        return {c: _alternation(ps) for c, ps in lexicon.TERMS.items()}
+
+    @cached_property
+    def _identifier(self) -> dict[Category, re.Pattern[str]]:
+        return {
             c: _alternation(lexicon.TERMS[c] + lexicon.IDENTIFIER_TERMS.get(c, ()))
             for c in Category
         }
-        self._raw = {c: re.compile("|".join(ps)) for c, ps in lexicon.RAW_TERMS.items()}
-        self._look_alikes = _alternation(lexicon.LOOK_ALIKES)
-        self._negations = [re.compile(p) for p in lexicon.NEGATIONS]
-        self._after = [re.compile(p) for p in lexicon.AFTER_NEGATIONS]
+
+    @cached_property
+    def _raw(self) -> dict[Category, re.Pattern[str]]:
+        return {c: re.compile("|".join(ps)) for c, ps in lexicon.RAW_TERMS.items()}
+
+    @cached_property
+    def _look_alikes(self) -> re.Pattern[str]:
+        return _alternation(lexicon.LOOK_ALIKES)
+
+    @cached_property
+    def _negations(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in lexicon.NEGATIONS]
+
+    @cached_property
+    def _after(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in lexicon.AFTER_NEGATIONS]
 
     def find(self, text: str, *, identifier: bool = False) -> tuple[Hit, ...]:
         """The categories `text` names; `identifier` for column, key and field names."""

@@ -2,32 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import importlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from psepa.guard.errors import UnknownFormat
 from psepa.guard.scanners.base import Item, Scanner
 from psepa.guard.scanners.database import display_url, scan_database
-from psepa.guard.scanners.documents import scan_docx, scan_pdf
-from psepa.guard.scanners.excel import scan_excel
-from psepa.guard.scanners.html import scan_html
-from psepa.guard.scanners.jsondoc import scan_json, scan_schema
-from psepa.guard.scanners.notes import scan_notes
-from psepa.guard.scanners.tabular import scan_csv, scan_parquet, scan_psv, scan_tsv
 
-SCANNERS: dict[str, Scanner] = {
-    "csv": scan_csv,
-    "tsv": scan_tsv,
-    "psv": scan_psv,
-    "excel": scan_excel,
-    "parquet": scan_parquet,
-    "json": scan_json,
-    "schema": scan_schema,
-    "html": scan_html,
-    "pdf": scan_pdf,
-    "docx": scan_docx,
-    "text": scan_notes,
+# format -> (module of psepa.guard.scanners, function). A scanner's module is imported when a
+# file of its format is first read: the readers of Excel, PDF, DOCX and Parquet cost half a
+# second to import, and every `psepa` command imports the guard's command line.
+_WHERE: dict[str, tuple[str, str]] = {
+    "csv": ("tabular", "scan_csv"),
+    "tsv": ("tabular", "scan_tsv"),
+    "psv": ("tabular", "scan_psv"),
+    "excel": ("excel", "scan_excel"),
+    "parquet": ("tabular", "scan_parquet"),
+    "json": ("jsondoc", "scan_json"),
+    "schema": ("jsondoc", "scan_schema"),
+    "html": ("html", "scan_html"),
+    "pdf": ("documents", "scan_pdf"),
+    "docx": ("documents", "scan_docx"),
+    "text": ("notes", "scan_notes"),
 }
+
+
+class _Scanners(Mapping[str, Scanner]):
+    """The scanners by format name, each imported on first use."""
+
+    def __getitem__(self, name: str) -> Scanner:
+        module, function = _WHERE[name]
+        found: Scanner = getattr(
+            importlib.import_module(f"psepa.guard.scanners.{module}"), function
+        )
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_WHERE)
+
+    def __len__(self) -> int:
+        return len(_WHERE)
+
+
+SCANNERS: Mapping[str, Scanner] = _Scanners()
 
 SUFFIXES: dict[str, str] = {
     ".csv": "csv",
