@@ -511,12 +511,15 @@ def gather_tallied(s: Session, period: Period, previous: Period) -> Facts:
     facts = Facts(period, previous)
     first, split, last = previous.first, period.first, period.last
 
+    def within(family: str, since: dt.date | None = first) -> list[Any]:
+        """A family's tallies from `since` (or the first day ever) to the period's last day."""
+        days = [TALLY.c.family == family, TALLY.c.day <= last.isoformat()]
+        return days if since is None else [*days, TALLY.c.day >= since.isoformat()]
+
     def rows(family: str, since: dt.date | None = first) -> Iterator[tuple[dt.date, str, int]]:
         query = select(TALLY.c.day, TALLY.c.key, TALLY.c.n).where(
-            TALLY.c.family == family, TALLY.c.day <= last.isoformat(), TALLY.c.n != 0
+            *within(family, since), TALLY.c.n != 0
         )
-        if since is not None:
-            query = query.where(TALLY.c.day >= since.isoformat())
         for day, key, n in s.execute(query):
             yield dt.date.fromisoformat(day), key, int(n)
 
@@ -527,11 +530,7 @@ def gather_tallied(s: Session, period: Period, previous: Period) -> Facts:
         current = case((TALLY.c.day >= split.isoformat(), 1), else_=0)
         query = (
             select(current, TALLY.c.key, func.sum(TALLY.c.n))
-            .where(
-                TALLY.c.family == family,
-                TALLY.c.day >= first.isoformat(),
-                TALLY.c.day <= last.isoformat(),
-            )
+            .where(*within(family))
             .group_by(literal_column("1"), TALLY.c.key)
         )
         for cur, key, n in s.execute(query):
@@ -541,11 +540,7 @@ def gather_tallied(s: Session, period: Period, previous: Period) -> Facts:
     def daily(family: str) -> Iterator[tuple[dt.date, int]]:
         query = (
             select(TALLY.c.day, func.sum(TALLY.c.n))
-            .where(
-                TALLY.c.family == family,
-                TALLY.c.day >= first.isoformat(),
-                TALLY.c.day <= last.isoformat(),
-            )
+            .where(*within(family))
             .group_by(TALLY.c.day)
         )
         for day, n in s.execute(query):
