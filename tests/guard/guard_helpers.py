@@ -7,7 +7,7 @@ from pathlib import Path
 
 from psepa.guard import Report
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parents[2] / "src" / "psepa" / "guard" / "data" / "corpus"
 LAW_2025 = dt.date(2025, 6, 1)  # Denver's ordinance and C.R.S. 24-74 (SB25-276) in force
 BEFORE_ARTICLE_VIII = dt.date(2016, 6, 1)
 

@@ -166,6 +166,8 @@ def test_psepa_guards_itself_on_a_fresh_sqlite_database(tmp_path: Path) -> None:
         "src/psepa",
         "--exclude",
         "*/demo/*",
+        "--exclude",
+        "*/guard/data/*",
         "--format",
         "json",
         process=True,

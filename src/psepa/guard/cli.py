@@ -12,7 +12,8 @@ import typer
 
 from psepa.errors import PsepaError
 from psepa.guard.allowlist import AllowList
-from psepa.guard.matcher import MATCHER
+from psepa.guard.classifier import KINDS
+from psepa.guard.detect import detect
 from psepa.guard.output import FORMATS
 from psepa.guard.rules import Context
 from psepa.guard.scan import scan
@@ -110,6 +111,13 @@ def scan_command(
         list[str] | None,
         typer.Option(help="Skip files whose path or name matches this glob. Repeatable."),
     ] = None,
+    lexicon_only: Annotated[
+        bool,
+        typer.Option(
+            help="Report only the lexicon's exact matches, not the classifier's guesses at "
+            "wording it does not know (fewer false alarms, more misses; docs/guard.md)."
+        ),
+    ] = False,
 ) -> None:
     """Scan forms, exports, schemas and notes; exit 1 if anything unexcused is found."""
     if not paths and not db:
@@ -138,6 +146,7 @@ def scan_command(
             exclude=exclude or [],
             show_text=show_text,
             context=Context(context) if context else None,
+            classifier=not lexicon_only,
         )
     except PsepaError as exc:
         _fail(str(exc))
@@ -154,17 +163,31 @@ def scan_command(
 @guard_app.command("check")
 def check_text(
     text: Annotated[str, typer.Argument(help="A question, label, column name or sentence.")],
+    kind: Annotated[
+        str,
+        typer.Option(help="What TEXT is: question, note, column (a field name) or value."),
+    ] = "question",
     identifier: Annotated[
         bool, typer.Option("--column", help="Read TEXT as a column or field name.")
     ] = False,
+    lexicon_only: Annotated[
+        bool, typer.Option(help="The lexicon's exact matches only.")
+    ] = False,
 ) -> None:
-    """Say which categories one piece of text asks about or records (to try the lexicon)."""
-    hits = MATCHER.find(text, identifier=identifier)
+    """Say which categories one piece of text asks about or records, and what found each."""
+    if identifier:
+        kind = "column"
+    if kind not in KINDS:
+        _fail(f"--kind {kind!r}: choose one of {', '.join(KINDS)}")
+    hits = detect(text, kind, classifier=not lexicon_only)
     if not hits:
         typer.echo("nothing found")
         return
     for hit in hits:
-        typer.echo(f"{hit.category.value}: {hit.phrase!r}")
+        if hit.confidence is None:
+            typer.echo(f"{hit.category.value}: {hit.phrase!r}")
+        else:
+            typer.echo(f"{hit.category.value}: classifier, {hit.confidence:.0%} likely")
 
 
 def _write_whole(path: Path, text: str) -> None:

@@ -77,6 +77,13 @@ class Finding:
     count: int = 1
     excuse: Excuse | None = None
     refused: list[str] = field(default_factory=list)  # allow-list entries the law rejects
+    # None when the lexicon found it (and `phrase` says why); else the classifier's
+    # probability: a finding a person should read before acting on, as it names no phrase.
+    confidence: float | None = None
+
+    @property
+    def found_by(self) -> str:
+        return "lexicon" if self.confidence is None else "classifier"
 
     @property
     def blocking(self) -> bool:
@@ -98,7 +105,10 @@ class Finding:
     def message(self) -> str:
         what = f"{self.context.verb} {self.category.words}"
         law = ", ".join(self.ruling.cites) or "no rule in force"
-        said = f" ({self.phrase!r})" if self.phrase else ""
+        if self.confidence is not None:
+            said = f" (classifier, {self.confidence:.0%} likely)"
+        else:
+            said = f" ({self.phrase!r})" if self.phrase else ""
         return f"{what}{said}: {self.ruling.verdict.value} under {law}"
 
     def as_dict(self) -> dict[str, Any]:
@@ -108,6 +118,8 @@ class Finding:
             "category": self.category.value,
             "information": self.category.information,
             "phrase": self.phrase,
+            "found_by": self.found_by,
+            "confidence": self.confidence,
             "context": self.context.value,
             "count": self.count,
             "status": self.status,

@@ -22,10 +22,19 @@ _SENTENCE = re.compile(r"(?<!\b[A-Za-z])[.!?;]+(?=\s|$)|[¿¡\n\r]+")
 
 @dataclass(frozen=True)
 class Hit:
-    """One category found, with the words (normalised) that showed it."""
+    """One category found, with the words (normalised) that showed it.
+
+    `confidence` is None for the lexicon, which names the phrase it matched; a hit from the
+    classifier (`psepa.guard.detect`) has no phrase, only its probability.
+    """
 
     category: Category
     phrase: str
+    confidence: float | None = None
+
+    @property
+    def by(self) -> str:
+        return "lexicon" if self.confidence is None else "classifier"
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,22 @@ class Matcher:
     def find(self, text: str, *, identifier: bool = False) -> tuple[Hit, ...]:
         """The categories `text` names; `identifier` for column, key and field names."""
         return _cached(self, text, identifier)
+
+    def explains_away(self, text: str, *, identifier: bool = False) -> bool:
+        """Whether the lexicon knows `text` is not about anyone's status whatever it seems
+        to name: a look-alike ("permanent residence", "unlawful detainer") anywhere in it, or
+        a promise not to ask ("we will never ask ...") before any of its words."""
+        if identifier:
+            return bool(self._look_alikes.search(normalise(text, identifier=True)))
+        for sentence in _SENTENCE.split(text):
+            norm = normalise(sentence)
+            if self._look_alikes.search(norm):
+                return True
+            # A negation reads the words before a term, so try it before every word.
+            ends = [i + 1 for i, ch in enumerate(norm) if ch == " " and i > 0]
+            if any(n.search(norm[:end]) for end in ends for n in self._negations):
+                return True
+        return False
 
     def _find(self, text: str, identifier: bool) -> tuple[Hit, ...]:
         if identifier:

@@ -65,11 +65,14 @@ def to_table(report: Report, *, width: int = 140) -> str:
             for refusal in f.refused:
                 law += f"\n{refusal}"
             count = f" ×{f.count}" if f.count > 1 else ""
+            what = f"{f.context.verb} {f.category.words}"
+            if f.confidence is not None:
+                what += f"\n(classifier, {f.confidence:.0%}: check)"
             table.add_row(
                 f.status,
                 f.location.label(),
                 f.text + count,
-                f"{f.context.verb} {f.category.words}",
+                what,
                 law,
             )
         console.print(table)
@@ -147,6 +150,8 @@ def _result(f: Finding, rule_index: dict[Category, int]) -> dict[str, Any]:
             "citations": [dict(c) for c in f.ruling.citations],
             "version": f.ruling.version,
             "refusedExcuses": list(f.refused),
+            "foundBy": f.found_by,
+            "confidence": f.confidence,
         },
     }
     if f.excuse is not None:

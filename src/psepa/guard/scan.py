@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -11,9 +12,10 @@ from pathlib import Path
 
 from psepa.guard.allowlist import AllowList
 from psepa.guard.categories import Category
+from psepa.guard.detect import KIND_OF_TEXT, detect_many
 from psepa.guard.errors import UnknownFormat, UnreadableInput
 from psepa.guard.findings import Finding, clip
-from psepa.guard.matcher import MATCHER
+from psepa.guard.matcher import Hit
 from psepa.guard.rules import Context, ruling
 from psepa.guard.scanners import (
     SCANNERS,
@@ -25,6 +27,7 @@ from psepa.guard.scanners import (
 )
 
 WITHHELD = "(withheld)"
+BATCH = 512
 
 SKIPPED_DIRECTORIES = {
     ".git",
@@ -67,6 +70,7 @@ def scan(
     root: Path | None = None,
     show_text: bool = False,
     context: Context | None = None,
+    classifier: bool = True,
 ) -> Report:
     """Scan everything given; raise a GuardError naming the first input that cannot be read.
 
@@ -74,6 +78,7 @@ def scan(
     `show_text` puts the words of cell values and notes into findings (withheld by default).
     `context` judges everything as a form or as records, whatever its format suggests (a
     probation report kept as DOCX is a record, not a form).
+    `classifier=False` reports the lexicon's exact matches only (`psepa.guard.detect`).
     """
     day = on or dt.date.today()
     report = Report(day, actor)
@@ -84,11 +89,11 @@ def scan(
         for file, fmt in _files(path, forced_format, excluded, base, report):
             source = _relative(file, base)
             report.scanned.append(source)
-            _judge(scan_file(file, source, fmt), report, allow, show_text, context)
+            _judge(scan_file(file, source, fmt), report, allow, show_text, context, classifier)
     for url in databases:
         items = list(scan_database(url))
         report.scanned.append(display_url(url))
-        _judge(iter(items), report, allow, show_text, context)
+        _judge(iter(items), report, allow, show_text, context, classifier)
     if allow is not None:
         report.warnings.extend(allow.unused())
     return report
@@ -100,28 +105,59 @@ def _judge(
     allow: AllowList | None,
     show_text: bool,
     context: Context | None,
+    classifier: bool,
 ) -> None:
-    for item in items:
-        hits = (
-            item.hits
-            if item.hits is not None
-            else MATCHER.find(item.text, identifier=item.identifier)
+    # Items are judged in batches so the classifier sees many texts at once; a batch is
+    # small, so a gigabyte export still streams.
+    while batch := list(itertools.islice(items, BATCH)):
+        for item, hits in zip(batch, _hits(batch, classifier), strict=True):
+            _record(item, hits, report, allow, show_text, context)
+
+
+def _hits(batch: list[Item], classifier: bool) -> list[tuple[Hit, ...]]:
+    """Each item's hits: precomputed ones (cell values), else the lexicon's and classifier's."""
+    found: list[tuple[Hit, ...] | None] = [item.hits for item in batch]
+    by_kind: dict[str, list[int]] = {}
+    for i, item in enumerate(batch):
+        if item.hits is None:
+            by_kind.setdefault(_kind(item), []).append(i)
+    for kind, indexes in by_kind.items():
+        texts = [batch[i].text for i in indexes]
+        for i, hits in zip(indexes, detect_many(texts, kind, classifier=classifier), strict=True):
+            found[i] = hits
+    return [h if h is not None else () for h in found]
+
+
+def _kind(item: Item) -> str:
+    if item.identifier:
+        return "column"
+    return KIND_OF_TEXT[item.context.value]
+
+
+def _record(
+    item: Item,
+    hits: tuple[Hit, ...],
+    report: Report,
+    allow: AllowList | None,
+    show_text: bool,
+    context: Context | None,
+) -> None:
+    for hit in hits:
+        withheld = item.personal and not show_text
+        judged_as = context or item.context
+        finding = Finding(
+            location=item.location,
+            text=WITHHELD if withheld else clip(item.text),
+            category=hit.category,
+            phrase="" if withheld else hit.phrase,
+            context=judged_as,
+            ruling=ruling(hit.category, judged_as, report.on, report.actor),
+            count=item.count,
+            confidence=hit.confidence,
         )
-        for hit in hits:
-            withheld = item.personal and not show_text
-            judged_as = context or item.context
-            finding = Finding(
-                location=item.location,
-                text=WITHHELD if withheld else clip(item.text),
-                category=hit.category,
-                phrase="" if withheld else hit.phrase,
-                context=judged_as,
-                ruling=ruling(hit.category, judged_as, report.on, report.actor),
-                count=item.count,
-            )
-            if allow is not None:
-                allow.apply(finding, report.on, report.actor)
-            report.findings.append(finding)
+        if allow is not None:
+            allow.apply(finding, report.on, report.actor)
+        report.findings.append(finding)
 
 
 def _files(

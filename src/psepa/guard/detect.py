@@ -1,0 +1,85 @@
+"""What the guard reports for a piece of text: the lexicon's hits, and the classifier's.
+
+The lexicon is exact and explains itself (it names the phrase); the classifier catches
+paraphrases the lexicon never saw. A category is reported when the lexicon finds it, or when
+the classifier gives it at least `THRESHOLD`, unless the lexicon knows the text is a
+look-alike or a promise not to ask (`Matcher.explains_away`), which it learnt one case at a
+time and the classifier would only guess at.
+
+Cell values are left to the lexicon (and its pre-filter): a gigabyte export has millions of
+them, and the classifier scored worst on bare values. Column names, form questions and note
+sentences, the places where the lexicon's misses were, get both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from psepa.guard import classifier as model
+from psepa.guard.categories import Category
+from psepa.guard.classifier import KINDS
+from psepa.guard.matcher import MATCHER, Hit
+
+# Chosen by leaving each part out of training in turn (heldout-10, train-1..8, ordinary-1, -2),
+# before heldout-11 and -12 were scored: the lowest that kept precision at 0.95 (docs/guard.md).
+THRESHOLD = 0.7
+_WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row: a word, not a code or a slot
+# A form's words are questions; a record's words are notes (the corpus's kinds).
+KIND_OF_TEXT = {"form": "question", "record": "note"}
+
+
+def detect(text: str, kind: str, *, classifier: bool = True) -> tuple[Hit, ...]:
+    """The categories `text` asks about or records; `kind` as in the corpus.
+
+    `classifier=False` gives the lexicon's exact matches alone.
+    """
+    return detect_many([text], kind, classifier=classifier)[0]
+
+
+def detect_many(
+    texts: Sequence[str], kind: str, *, classifier: bool = True
+) -> list[tuple[Hit, ...]]:
+    """`detect` for many texts of one kind, classified in one batch (much faster)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
+    lexical = [MATCHER.find(t, identifier=kind == "column") for t in texts]
+    if kind == "value" or not classifier:
+        return lexical
+    unknown = sorted({t for t in texts if _cached(t, kind) is None})
+    if unknown:
+        for text, opinions in zip(
+            unknown, model.shared().opinions(unknown, kind), strict=True
+        ):
+            _remember(text, kind, tuple((o.category, o.probability) for o in opinions))
+    return [_combine(t, kind, hits) for t, hits in zip(texts, lexical, strict=True)]
+
+
+def _combine(text: str, kind: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    if not _WORD.search(text):
+        return hits  # "{{ b[1] }}", "x", "12": nothing a person could be asked
+    opinions = _cached(text, kind) or ()
+    found = {h.category for h in hits}
+    extra = [
+        Hit(category, "", round(p, 3))
+        for category, p in opinions
+        if p >= THRESHOLD and category not in found
+    ]
+    if not extra or MATCHER.explains_away(text, identifier=kind == "column"):
+        return hits
+    return hits + tuple(extra)
+
+
+Opinions = tuple[tuple[Category, float], ...]
+# The classifier's answers by (text, kind): a form repeats its labels, a schema its columns.
+_memo: dict[tuple[str, str], Opinions] = {}
+
+
+def _remember(text: str, kind: str, opinions: Opinions) -> None:
+    if len(_memo) > 100_000:
+        _memo.clear()
+    _memo[(text, kind)] = opinions
+
+
+def _cached(text: str, kind: str) -> Opinions | None:
+    return _memo.get((text, kind))

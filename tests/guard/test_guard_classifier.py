@@ -1,0 +1,137 @@
+"""The classifier: a second opinion for wording the lexicon does not know.
+
+What it promises: it is trained only on what it may be trained on, the same way every time;
+it learns what the lexicon misses; it never overrules what the lexicon knows is a look-alike
+or a promise not to ask; its findings say they are guesses; and it can be switched off.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from guard_helpers import CORPUS, LAW_2025
+from test_guard_cli import guard
+
+from psepa.guard import Category, scan
+from psepa.guard import classifier as model
+from psepa.guard.detect import THRESHOLD, detect, detect_many
+from psepa.guard.evaluate import load_corpus
+from psepa.guard.matcher import MATCHER
+
+
+def test_it_trains_on_the_shipped_corpus_but_never_on_its_held_out_parts() -> None:
+    parts = {p.stem for p in model.training_parts()}
+    assert model.CORPUS_DIR.resolve() == CORPUS.resolve()
+    assert "dev" in parts
+    for held_out in model.HELD_OUT:
+        assert (CORPUS / f"{held_out}.tsv").exists(), held_out
+        assert held_out not in parts
+    expected = sum(len(load_corpus(p)) for p in model.training_parts())
+    assert model.shared().trained_on == expected
+
+
+def test_training_twice_gives_the_same_opinions() -> None:
+    texts = ["¿Cuánto tiempo lleva en este país?", "Llegó en 2018 sin papeles", "Parcel number"]
+    first = model.train(model.training_parts()).opinions(texts, "question")
+    assert first == model.shared().opinions(texts, "question")
+
+
+def test_it_learns_most_of_what_the_lexicon_misses_in_its_training_data() -> None:
+    missed = [
+        ex
+        for part in model.training_parts()
+        for ex in load_corpus(part)
+        if ex.labels
+        and ex.kind != "value"
+        and not {h.category for h in MATCHER.find(ex.text, identifier=ex.kind == "column")}
+    ]
+    assert len(missed) >= 50
+    caught = [ex for ex in missed if {h.category for h in detect(ex.text, ex.kind)} & ex.labels]
+    assert len(caught) >= 0.8 * len(missed)
+
+
+def test_every_opinion_is_a_probability_for_every_category() -> None:
+    (opinions,) = model.shared().opinions(["país de origen del padre"], "column")
+    assert {o.category for o in opinions} == set(Category)
+    assert all(0.0 <= o.probability <= 1.0 for o in opinions)
+    assert [o.probability for o in opinions] == sorted(
+        (o.probability for o in opinions), reverse=True
+    )
+
+
+def test_a_classifier_hit_names_no_phrase_and_carries_its_confidence() -> None:
+    text = "Llegó en 2018"
+    assert MATCHER.find(text) == ()
+    hits = detect(text, "note")
+    assert hits, "the corpus teaches that arriving in a year reveals status"
+    for hit in hits:
+        assert hit.by == "classifier" and hit.phrase == ""
+        assert hit.confidence is not None and THRESHOLD <= hit.confidence <= 1.0
+    assert detect(text, "note", classifier=False) == ()
+
+
+def test_the_lexicons_hits_come_first_and_are_never_repeated_by_the_classifier() -> None:
+    hits = detect("What is your immigration status?", "question")
+    assert hits[0].by == "lexicon" and hits[0].category is Category.STATUS
+    assert len({h.category for h in hits}) == len(hits)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We will never ask about your immigration status or where you were born.", "question"),
+        ("Nunca preguntamos por su estatus migratorio ni su país de origen.", "note"),
+        ("Country of the vehicle's registration", "question"),
+        ("nationality_of_vessel", "column"),
+    ],
+)
+def test_what_the_lexicon_explains_away_the_classifier_cannot_flag(text: str, kind: str) -> None:
+    assert MATCHER.explains_away(text, identifier=kind == "column")
+    assert detect(text, kind) == ()
+
+
+@pytest.mark.parametrize("text", ["{{ b[1] }}", "x", "12-4", "${case.id}"])
+def test_slots_and_codes_are_never_guessed_at(text: str) -> None:
+    assert detect(text, "question") == ()
+
+
+def test_a_batch_gives_what_each_text_gives_alone() -> None:
+    texts = ["Llegó en 2018", "Name", "¿Es usted ciudadano?", "Llegó en 2018", "phone"]
+    assert detect_many(texts, "note") == [detect(t, "note") for t in texts]
+
+
+def test_an_unknown_kind_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown kind 'label'"):
+        detect("Name", "label")
+
+
+def test_a_scan_reports_a_classifier_finding_as_a_guess_to_check(tmp_path: Path) -> None:
+    form = tmp_path / "apply.html"
+    form.write_text("<form><label>Llegó a este país en el año:</label><label>Name</label></form>")
+    assert MATCHER.find("Llegó a este país en el año:") == ()
+    report = scan([form], on=LAW_2025, root=tmp_path)
+    guesses = [f for f in report.findings if f.found_by == "classifier"]
+    assert guesses and all(f.blocking for f in guesses)
+    assert all(f.confidence is not None and "classifier" in f.message() for f in guesses)
+    assert scan([form], on=LAW_2025, root=tmp_path, classifier=False).findings == []
+
+    sarif = guard("scan", str(form), "--on", "2025-06-01", "--format", "sarif", cwd=tmp_path)
+    assert sarif.returncode == 1
+    result = json.loads(sarif.stdout)["runs"][0]["results"][0]
+    assert result["properties"]["foundBy"] == "classifier"
+    assert result["properties"]["confidence"] >= THRESHOLD
+    table = guard("scan", str(form), "--on", "2025-06-01", cwd=tmp_path)
+    assert "(classifier, " in table.stdout
+    quiet = guard("scan", str(form), "--on", "2025-06-01", "--lexicon-only", cwd=tmp_path)
+    assert quiet.returncode == 0, quiet.stdout
+
+
+def test_check_says_what_found_each_category() -> None:
+    said = guard("check", "Llegó en 2018", "--kind", "note")
+    assert said.returncode == 0 and "classifier" in said.stdout and "likely" in said.stdout
+    exact = guard("check", "Llegó en 2018", "--kind", "note", "--lexicon-only")
+    assert exact.stdout.strip() == "nothing found"
+    bad = guard("check", "Name", "--kind", "label")
+    assert bad.returncode == 2 and "--kind 'label'" in bad.stderr
