@@ -170,9 +170,7 @@ def check_text(
     identifier: Annotated[
         bool, typer.Option("--column", help="Read TEXT as a column or field name.")
     ] = False,
-    lexicon_only: Annotated[
-        bool, typer.Option(help="The lexicon's exact matches only.")
-    ] = False,
+    lexicon_only: Annotated[bool, typer.Option(help="The lexicon's exact matches only.")] = False,
 ) -> None:
     """Say which categories one piece of text asks about or records, and what found each."""
     if identifier:

@@ -24,6 +24,7 @@ from psepa.guard.matcher import MATCHER, Hit
 # Chosen by leaving each part out of training in turn (heldout-10, train-1..8, ordinary-1, -2),
 # before heldout-11 and -12 were scored: the lowest that kept precision at 0.95 (docs/guard.md).
 THRESHOLD = 0.7
+Opinions = tuple[tuple[Category, float], ...]
 _WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row: a word, not a code or a slot
 # A form's words are questions; a record's words are notes (the corpus's kinds).
 KIND_OF_TEXT = {"form": "question", "record": "note"}
@@ -48,17 +49,19 @@ def detect_many(
         return lexical
     unknown = sorted({t for t in texts if _cached(t, kind) is None})
     if unknown:
-        for text, opinions in zip(
-            unknown, model.shared().opinions(unknown, kind), strict=True
-        ):
+        for text, opinions in zip(unknown, model.shared().opinions(unknown, kind), strict=True):
             _remember(text, kind, tuple((o.category, o.probability) for o in opinions))
-    return [_combine(t, kind, hits) for t, hits in zip(texts, lexical, strict=True)]
+    return [
+        combine(t, kind, hits, _cached(t, kind) or ())
+        for t, hits in zip(texts, lexical, strict=True)
+    ]
 
 
-def _combine(text: str, kind: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+def combine(text: str, kind: str, hits: tuple[Hit, ...], opinions: Opinions) -> tuple[Hit, ...]:
+    """The rule that joins the lexicon's hits and the classifier's opinions (module docstring);
+    public so that a benchmark can apply it with a classifier trained on other data."""
     if not _WORD.search(text):
         return hits  # "{{ b[1] }}", "x", "12": nothing a person could be asked
-    opinions = _cached(text, kind) or ()
     found = {h.category for h in hits}
     extra = [
         Hit(category, "", round(p, 3))
@@ -70,7 +73,6 @@ def _combine(text: str, kind: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     return hits + tuple(extra)
 
 
-Opinions = tuple[tuple[Category, float], ...]
 # The classifier's answers by (text, kind): a form repeats its labels, a schema its columns.
 _memo: dict[tuple[str, str], Opinions] = {}
 
