@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from guard_helpers import CORPUS, LAW_2025
+from guard_helpers import CORPUS, LAW_2025, write_xlsx
 from test_guard_cli import guard
 
 from psepa.guard import Category, scan
@@ -135,3 +135,21 @@ def test_check_says_what_found_each_category() -> None:
     assert exact.stdout.strip() == "nothing found"
     bad = guard("check", "Name", "--kind", "label")
     assert bad.returncode == 2 and "--kind 'label'" in bad.stderr
+
+
+def test_values_of_a_coded_column_are_read_by_the_classifier_in_every_format(
+    tmp_path: Path,
+) -> None:
+    rows = [("1", "Sin documentos"), ("2", "ninguno")] * 10
+    csv_file = tmp_path / "clients.csv"
+    csv_file.write_text("id,nota\n" + "".join(f"{a},{b}\n" for a, b in rows))
+    json_file = tmp_path / "clients.json"
+    json_file.write_text(json.dumps([{"id": a, "nota": b} for a, b in rows]))
+    xlsx_file = write_xlsx(tmp_path / "clients.xlsx", [["id", "nota"], *map(list, rows)])
+    assert MATCHER.find("Sin documentos") == ()
+    for path in (csv_file, json_file, xlsx_file):
+        report = scan([path], on=LAW_2025, root=tmp_path)
+        (finding,) = report.findings
+        assert finding.category is Category.STATUS and finding.found_by == "classifier"
+        assert finding.count == 10, path.name
+        assert scan([path], on=LAW_2025, root=tmp_path, classifier=False).findings == []

@@ -51,13 +51,19 @@ def test_the_count_of_a_recorded_citizenship_outcome_is_exact(report: Report) ->
             r["lift_reason"] == "United States Citizen Interviewed" for r in csv.DictReader(f)
         )
     assert expected > 0
-    (finding,) = [
-        f
+    found = {
+        f.category.value: f
         for f in report.findings
         if f.location.source == name and f.location.where == "values of lift_reason"
-    ]
-    assert (finding.category.value, finding.count) == ("citizenship", expected)
+    }
+    finding = found["citizenship"]
+    assert (finding.found_by, finding.count) == ("lexicon", expected)
     assert finding.text == "(withheld)"
+    # "Alien Not Subject to Deportation" records a status too; no lexicon term says so, the
+    # classifier does.
+    status = found["immigration_status"]
+    assert status.found_by == "classifier" and status.count > 0
+    assert set(found) == {"citizenship", "immigration_status"}
 
 
 def test_web_addresses_and_plain_counts_are_not_findings(report: Report) -> None:

@@ -6,15 +6,19 @@ the classifier gives it at least `THRESHOLD`, unless the lexicon knows the text 
 look-alike or a promise not to ask (`Matcher.explains_away`), which it learnt one case at a
 time and the classifier would only guess at.
 
-Cell values are left to the lexicon (and its pre-filter): a gigabyte export has millions of
-them, and the classifier scored worst on bare values. Column names, form questions and note
-sentences, the places where the lexicon's misses were, get both.
+Column names, form questions, note sentences and cell values all get both; but a column of
+unique values (ids, free-text notes) in a large export has millions of cells, so there only
+the cells that pass the lexicon's pre-filter reach the classifier (`scanners.values`).
+
+Whether the classifier is used at all is the caller's choice (`classifier=`), or, for the
+scanners deep inside a scan, the scan's (`USE_CLASSIFIER`, set by `psepa.guard.scan`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 
 from psepa.guard import classifier as model
 from psepa.guard.categories import Category
@@ -30,22 +34,25 @@ _WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row: a word, not a code
 KIND_OF_TEXT = {"form": "question", "record": "note"}
 
 
-def detect(text: str, kind: str, *, classifier: bool = True) -> tuple[Hit, ...]:
+USE_CLASSIFIER: ContextVar[bool] = ContextVar("USE_CLASSIFIER", default=True)
+
+
+def detect(text: str, kind: str, *, classifier: bool | None = None) -> tuple[Hit, ...]:
     """The categories `text` asks about or records; `kind` as in the corpus.
 
-    `classifier=False` gives the lexicon's exact matches alone.
+    `classifier=False` gives the lexicon's exact matches alone; None, the scan's choice.
     """
     return detect_many([text], kind, classifier=classifier)[0]
 
 
 def detect_many(
-    texts: Sequence[str], kind: str, *, classifier: bool = True
+    texts: Sequence[str], kind: str, *, classifier: bool | None = None
 ) -> list[tuple[Hit, ...]]:
     """`detect` for many texts of one kind, classified in one batch (much faster)."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
     lexical = [MATCHER.find(t, identifier=kind == "column") for t in texts]
-    if kind == "value" or not classifier:
+    if not (USE_CLASSIFIER.get() if classifier is None else classifier):
         return lexical
     unknown = sorted({t for t in texts if _cached(t, kind) is None})
     if unknown:

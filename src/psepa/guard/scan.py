@@ -12,7 +12,7 @@ from pathlib import Path
 
 from psepa.guard.allowlist import AllowList
 from psepa.guard.categories import Category
-from psepa.guard.detect import KIND_OF_TEXT, detect_many
+from psepa.guard.detect import KIND_OF_TEXT, USE_CLASSIFIER, detect_many
 from psepa.guard.errors import UnknownFormat, UnreadableInput
 from psepa.guard.findings import Finding, clip
 from psepa.guard.matcher import Hit
@@ -80,6 +80,27 @@ def scan(
     probation report kept as DOCX is a record, not a form).
     `classifier=False` reports the lexicon's exact matches only (`psepa.guard.detect`).
     """
+    token = USE_CLASSIFIER.set(classifier)
+    try:
+        return _scan(
+            paths, databases, on, actor, allow, forced_format, exclude, root, show_text, context
+        )
+    finally:
+        USE_CLASSIFIER.reset(token)
+
+
+def _scan(
+    paths: Iterable[Path],
+    databases: Iterable[str],
+    on: dt.date | None,
+    actor: str,
+    allow: AllowList | None,
+    forced_format: str | None,
+    exclude: Iterable[str],
+    root: Path | None,
+    show_text: bool,
+    context: Context | None,
+) -> Report:
     day = on or dt.date.today()
     report = Report(day, actor)
     ruling(Category.STATUS, Context.RECORD, day, actor)  # an unknown actor fails first
@@ -89,11 +110,11 @@ def scan(
         for file, fmt in _files(path, forced_format, excluded, base, report):
             source = _relative(file, base)
             report.scanned.append(source)
-            _judge(scan_file(file, source, fmt), report, allow, show_text, context, classifier)
+            _judge(scan_file(file, source, fmt), report, allow, show_text, context)
     for url in databases:
         items = list(scan_database(url))
         report.scanned.append(display_url(url))
-        _judge(iter(items), report, allow, show_text, context, classifier)
+        _judge(iter(items), report, allow, show_text, context)
     if allow is not None:
         report.warnings.extend(allow.unused())
     return report
@@ -105,16 +126,15 @@ def _judge(
     allow: AllowList | None,
     show_text: bool,
     context: Context | None,
-    classifier: bool,
 ) -> None:
     # Items are judged in batches so the classifier sees many texts at once; a batch is
     # small, so a gigabyte export still streams.
     while batch := list(itertools.islice(items, BATCH)):
-        for item, hits in zip(batch, _hits(batch, classifier), strict=True):
+        for item, hits in zip(batch, _hits(batch), strict=True):
             _record(item, hits, report, allow, show_text, context)
 
 
-def _hits(batch: list[Item], classifier: bool) -> list[tuple[Hit, ...]]:
+def _hits(batch: list[Item]) -> list[tuple[Hit, ...]]:
     """Each item's hits: precomputed ones (cell values), else the lexicon's and classifier's."""
     found: list[tuple[Hit, ...] | None] = [item.hits for item in batch]
     by_kind: dict[str, list[int]] = {}
@@ -123,7 +143,7 @@ def _hits(batch: list[Item], classifier: bool) -> list[tuple[Hit, ...]]:
             by_kind.setdefault(_kind(item), []).append(i)
     for kind, indexes in by_kind.items():
         texts = [batch[i].text for i in indexes]
-        for i, hits in zip(indexes, detect_many(texts, kind, classifier=classifier), strict=True):
+        for i, hits in zip(indexes, detect_many(texts, kind), strict=True):
             found[i] = hits
     return [h if h is not None else () for h in found]
 

@@ -14,9 +14,10 @@ from typing import Any
 
 import yaml
 
+from psepa.guard.detect import detect_many
 from psepa.guard.errors import UnreadableInput
 from psepa.guard.findings import Location
-from psepa.guard.matcher import MATCHER, Hit
+from psepa.guard.matcher import Hit
 from psepa.guard.rules import Context
 from psepa.guard.scanners.base import Item
 
@@ -85,7 +86,7 @@ def _scan_lines(path: Path, source: str) -> Iterator[Item]:
 
 def _scan_data(docs: Any, source: str, fmt: str) -> Iterator[Item]:
     keys: dict[str, None] = {}
-    values: dict[tuple[str, str], tuple[Hit, int]] = {}
+    strings: dict[str, dict[str, int]] = {}  # each key path's distinct strings, counted
 
     def walk(node: Any, path: str) -> None:
         if isinstance(node, dict):
@@ -97,16 +98,22 @@ def _scan_data(docs: Any, source: str, fmt: str) -> Iterator[Item]:
             for v in node:
                 walk(v, f"{path}[]")
         elif isinstance(node, str):
-            for hit in MATCHER.find(node):
-                key = (path or "$", hit.category.value)
-                found = values.get(key)
-                values[key] = (found[0], found[1] + 1) if found else (hit, 1)
+            counts = strings.setdefault(path or "$", {})
+            counts[node] = counts.get(node, 0) + 1
 
     for doc in docs:
         walk(doc, "$")
     for key in keys:
         last = key.rsplit(".", 1)[-1].removesuffix("[]")
         yield Item(Location(source, fmt, key), last, Context.RECORD, identifier=True)
+    values: dict[tuple[str, str], tuple[Hit, int]] = {}
+    for path, counts in strings.items():
+        texts = list(counts)
+        for text, hits in zip(texts, detect_many(texts, "value"), strict=True):
+            for hit in hits:
+                at = (path, hit.category.value)
+                found = values.get(at)
+                values[at] = (found[0], found[1] + counts[text]) if found else (hit, counts[text])
     for (path, _), (hit, count) in values.items():
         yield Item(
             Location(source, fmt, f"values of {path}"),

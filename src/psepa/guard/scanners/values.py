@@ -5,6 +5,11 @@ take minutes. Arrow's RE2 kernel first keeps only cells containing a word stem t
 lexicon term contains (a test checks this superset over the labelled corpus), and only those
 few reach the matcher. Findings are counted per column and category, and carry the matched
 phrase rather than the cell, so a report does not copy a person's data.
+
+The classifier (`psepa.guard.detect`) reads every distinct value of a column of few distinct
+values (codes, statuses, canned notes: "Sin documentos", "Entered 2019 w/o inspection"),
+once each, but only the pre-filtered cells of a column of unique values: those may be
+millions, and a gigabyte must still scan in a minute.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 
 from psepa.guard.categories import Category
+from psepa.guard.detect import USE_CLASSIFIER, detect_many
 from psepa.guard.findings import Location
 from psepa.guard.lexicon import PREFILTER
-from psepa.guard.matcher import MATCHER, Hit
+from psepa.guard.matcher import Hit
 from psepa.guard.rules import Context
 from psepa.guard.scanners.base import Item
 
@@ -26,7 +32,8 @@ from psepa.guard.scanners.base import Item
 @dataclass
 class _Seen:
     first_row: int
-    phrase: str
+    phrase: str  # the lexicon's phrase, or the first cell the classifier flagged
+    confidence: float | None = None
     count: int = 0
 
 
@@ -56,6 +63,9 @@ class ValueScan:
                     keep = pc.fill_null(
                         pc.match_substring_regex(values, PREFILTER, ignore_case=True), False
                     )
+                    if USE_CLASSIFIER.get():
+                        worded = pc.match_substring_regex(values, WORD)
+                        keep = pc.or_(keep, pc.fill_null(worded, False))
                     self._match(name, strings, pc.filter(counts, keep), first_line)
                     continue
             mask = pc.fill_null(
@@ -67,17 +77,24 @@ class ValueScan:
 
     def _match(self, name: str, strings: pa.Array, counts: pa.Array, first_line: int) -> None:
         """Match each distinct candidate once and add its count to the column's findings."""
-        for value, count in zip(
-            counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True
-        ):
-            if value.startswith(("http://", "https://")):
-                continue  # an address's slug ("...-illegal-immigration-...") records nobody
-            for hit in MATCHER.find(value):
+        pairs = [
+            (value, count)
+            for value, count in zip(
+                counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True
+            )
+            # an address's slug ("...-illegal-immigration-...") records nobody
+            if not value.startswith(("http://", "https://"))
+        ]
+        found = detect_many([value for value, _ in pairs], "value")
+        for (value, count), hits in zip(pairs, found, strict=True):
+            for hit in hits:
                 key = (name, hit.category)
                 entry = self.seen.get(key)
                 if entry is None:
                     first = pc.index(strings, value).as_py()
-                    entry = self.seen[key] = _Seen(self.rows + first + first_line, hit.phrase)
+                    entry = self.seen[key] = _Seen(
+                        self.rows + first + first_line, hit.phrase or value, hit.confidence
+                    )
                 entry.count += count
 
     def items(self) -> Iterator[Item]:
@@ -86,10 +103,14 @@ class ValueScan:
                 Location(self.source, self.format, f"values of {column}", s.first_row),
                 s.phrase,
                 Context.RECORD,
-                hits=(Hit(category, s.phrase),),
+                hits=(Hit(category, "" if s.confidence is not None else s.phrase, s.confidence),),
                 count=s.count,
                 personal=True,
             )
+
+
+# A word of three letters: what a cell needs for the classifier to read it (detect._WORD).
+WORD = r"\pL{3}"
 
 
 def _as_strings(column: pa.Array | pa.ChunkedArray) -> pa.Array | None:
