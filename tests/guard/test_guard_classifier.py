@@ -62,14 +62,14 @@ def test_every_opinion_is_a_probability_for_every_category() -> None:
 
 
 def test_a_classifier_hit_names_no_phrase_and_carries_its_confidence() -> None:
-    text = "Llegó en 2018"
+    text = "¿Está aquí de forma legal?"
     assert MATCHER.find(text) == ()
-    hits = detect(text, "note")
-    assert hits, "the corpus teaches that arriving in a year reveals status"
+    hits = detect(text, "question")
+    assert hits, "the corpus teaches that being here lawfully is a status"
     for hit in hits:
         assert hit.by == "classifier" and hit.phrase == ""
         assert hit.confidence is not None and THRESHOLD <= hit.confidence <= 1.0
-    assert detect(text, "note", classifier=False) == ()
+    assert detect(text, "question", classifier=False) == ()
 
 
 def test_the_lexicons_hits_come_first_and_are_never_repeated_by_the_classifier() -> None:
@@ -98,7 +98,13 @@ def test_slots_and_codes_are_never_guessed_at(text: str) -> None:
 
 
 def test_a_batch_gives_what_each_text_gives_alone() -> None:
-    texts = ["Llegó en 2018", "Name", "¿Es usted ciudadano?", "Llegó en 2018", "phone"]
+    texts = [
+        "¿Está aquí de forma legal?",
+        "Name",
+        "¿Es usted ciudadano?",
+        "¿Está aquí de forma legal?",
+        "phone",
+    ]
     assert detect_many(texts, "note") == [detect(t, "note") for t in texts]
 
 
@@ -129,9 +135,9 @@ def test_a_scan_reports_a_classifier_finding_as_a_guess_to_check(tmp_path: Path)
 
 
 def test_check_says_what_found_each_category() -> None:
-    said = guard("check", "Llegó en 2018", "--kind", "note")
+    said = guard("check", "¿Está aquí de forma legal?")
     assert said.returncode == 0 and "classifier" in said.stdout and "likely" in said.stdout
-    exact = guard("check", "Llegó en 2018", "--kind", "note", "--lexicon-only")
+    exact = guard("check", "¿Está aquí de forma legal?", "--lexicon-only")
     assert exact.stdout.strip() == "nothing found"
     bad = guard("check", "Name", "--kind", "label")
     assert bad.returncode == 2 and "--kind 'label'" in bad.stderr

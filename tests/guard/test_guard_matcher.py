@@ -52,6 +52,12 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("A-123-456-789", False, {"a_number"}),
         ("SAVE response: Lawful Permanent Resident", False, {"immigration_status", "green_card"}),
         ("Dijo ser ciudadana salvadoreña.", False, {"citizenship"}),
+        # a demonym of a person, not of a nationality, is an origin
+        ("Dijo ser salvadoreña.", False, {"national_origin"}),
+        ("Señora guatemalteca, habla poco español.", False, {"national_origin"}),
+        ("Client is Somali, fled with family through Kenya.", False, {"national_origin"}),
+        ("Caller speaks Somali.", False, set()),
+        ("La comida es mexicana.", False, set()),
         ("¿Tiene usted visa de turista?", False, {"visa"}),
         # a person from a named country (CLDR's names, English and Spanish)
         ("The tenants said they are both from Honduras.", False, {"national_origin"}),

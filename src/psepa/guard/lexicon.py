@@ -302,6 +302,110 @@ ANIMALS_AND_THINGS = _one_of(
     )
 )
 
+
+# Demonyms of the countries most of Denver's immigrants come from (Census ACS), folded as the
+# matcher sees them, for "señora guatemalteca", "pasaporte hondureño", "a Mexican national".
+# Spanish ones are read after a person word or "es/son"; English ones only before a word
+# about a person or their papers, since "Chinese", "Somali" and "Vietnamese" are languages
+# and "Mexican" a cuisine. "Indian" is left out (American Indian is a race, not an origin).
+_DEMONYMS_EN = _words(
+    "mexican|guatemalan|honduran|salvadoran|salvadorean|nicaraguan|costa rican|panamanian|"
+    "cuban|haitian|dominican|venezuelan|colombian|ecuadorian|ecuadoran|peruvian|bolivian|"
+    "chilean|argentine|argentinian|brazilian|somali|ethiopian|eritrean|sudanese|congolese|"
+    "nigerian|ghanaian|kenyan|afghan|iraqi|syrian|iranian|ukrainian|russian|vietnamese|"
+    "chinese|burmese|nepali|nepalese|bhutanese|filipino|filipina|korean|cambodian|laotian",
+    sep="|",
+)
+_DEMONYM_ROOTS_ES = _words(
+    "mexican|guatemaltec|honduren|salvadoren|panamen|cuban|haitian|dominican|venezolan|"
+    "colombian|ecuatorian|peruan|bolivian|chilen|argentin|brasilen|eritre|congolen|nigerian|"
+    "kenian|afgan|siri|ucranian|rus|chin|birman|filipin|corean|camboyan|laosian",
+    sep="|",
+)
+_DEMONYMS_ES = (
+    tuple(f"{root}{end}" for root in _DEMONYM_ROOTS_ES for end in ("o", "a", "os", "as"))
+    + _words("nicaraguense nicaraguenses costarricense costarricenses vietnamita vietnamitas")
+    + _words("somali somalies etiope etiopes iraqui iraquies irani iranies nepali nepalies")
+    + _words("sudanes sudanesa sudaneses sudanesas butanes butanesa butaneses butanesas")
+)
+DEMONYM_EN = _one_of(_DEMONYMS_EN)
+DEMONYM_ES = _one_of(_DEMONYMS_ES)
+# Words after which a Spanish demonym is a person's origin; the term's span is the demonym
+# alone, so a longer name of another category around it is not lost. Not after "ciudadano",
+# "nacionalidad" or "pasaporte": a named nationality is read as citizenship (docs/guard.md),
+# which those words already show, and the annotators disagreed on what else it shows.
+_PERSON_ES = _words(
+    "senora senor sra sr joven jovenes menor menores nino nina ninos ninas paciente pacientes "
+    "cliente clientes familia familias pareja padres madre padre mama papa esposo esposa mujer "
+    "hombre chava chavo estudiante alumno alumna alumnos detenido detenida imputado imputada "
+    "acusado acusada refugiado refugiada refugiados migrante migrantes inmigrante inmigrantes "
+    "victima testigo inquilino inquilina vecino vecina persona personas comunidad consulado "
+    "asilado asilada origen"
+)
+_PERSON_EN = (
+    r"(?:client|pt|patient|he|she|they|mother|father|mom|dad|family|tenant|inmate|subject|"
+    r"applicant|student|youth|child|victim|witness|caller|defendant|def|arrestee|detainee|"
+    r"resident|person|individual|household|parents?|husband|wife|son|daughter|juvenile)"
+)
+_NOT_A_PERSON_EN = (
+    r"(?! (?:speaker|speaking|language|interpreter|food|restaurant|cuisine|dish|translation|"
+    r"translator|version|text|speakers|class|classes|lessons|channel|news|tv|radio|"
+    # a nationality ("a Mexican citizen") is citizenship, which those words show already
+    r"citizen|citizens|national|nationals|nationality|passport)\b)"
+)
+_ARRIVAL_EN = (
+    r"(?:arrived|arrival|arriving|arrive|came|come|coming|comes|immigrated|migrated|emigrated|"
+    r"entered|deported|removed|returned|sent back|go back|went back|going back|paroled|parole|"
+    r"fled|escaped)"
+)
+_ARRIVAL_ES = (
+    r"(?:llego|llegaron|llegamos|llegada|llegadas|llegado|llegados|vino|vinieron|viene|vienen|"
+    r"venimos|vengo|deportaron|deportado|deportada|deportados|deportadas|regreso|regresaron|"
+    r"huyo|huyeron|emigro|emigraron|emigrado|emigrada)"
+)
+_YEAR = r"(?:19|20)\d\d"
+# Origin given in passing, learnt from outside annotators' notes (train-1..8).
+_ORIGIN_IN_PASSING = (
+    _after(_PERSON_ES) + DEMONYM_ES,
+    r"(?:refiere|dice|dijo|indica|manifiesta|afirma|declara|menciona|refirio|indico|manifesto|"
+    r"declaro) (?:que )?(?:es|son|ser|era|eran) " + DEMONYM_ES,
+    r"(?<=^ )(?:es|son|soy|somos|eres) " + DEMONYM_ES,
+    DEMONYM_EN + r"(?= (?:consulate|consular|immigrant|immigrants|refugee|refugees|asylee|"
+    r"asylees|asylum seekers?|family|families|woman|women|man|men|mother|father|parents?|"
+    r"descent|origin|ancestry|heritage|community) )",
+    _PERSON_EN + r" (?:is|are|was|were) (?:a |an )?" + DEMONYM_EN + _NOT_A_PERSON_EN,
+    r"(?:consulate|consulado) (?:general )?(?:of |de |del )?(?:" + COUNTRY + ")",
+    _after(_words("tps|tps for|tps de|tps from|tps holder from|tps por ser de", sep="|"))
+    + r"(?:"
+    + COUNTRY
+    + ")",
+    _ARRIVAL_EN + r" (?:\w+ ){0,3}(?:from|to) (?:" + COUNTRY + ")",
+    _ARRIVAL_ES + r" (?:\w+ ){0,3}(?:de|desde|a|al) (?:" + COUNTRY + ")",
+    r"(?:originari[oa]s?|oriund[oa]s?) de \w+",
+)
+# Time in the country and the way in, from the same notes: "years_in_country", "been in the
+# country since he was 14", "Llegó en 2018", "Entered US 2014", "cruzó con un coyote".
+_TIME_IN_COUNTRY = (
+    r"(?:years|yrs|time|tiempo|anos|anios) (?:\w+ ){0,2}(?:in|en) (?:the |this |el |este )?"
+    r"(?:country|pais)",
+    r"(?:tiempo|anos|anios|years|yrs) (?:de )?(?:residencia|residence|living|viviendo|lived|"
+    r"resident) (?:en |in )?(?:the |los |el )?(?:us|usa|united states|estados unidos|pais|"
+    r"country)",
+    r"(?:been|lived|living|here|estado|vivido|viviendo|vive) (?:\w+ ){0,2}(?:in|en) (?:the |"
+    r"this |este |el )?(?:country|pais) (?:since|for|desde|por)",
+    r"(?<!date )(?<!fecha )(?:entered|arrived|came|llego|entro|ingreso|vino) (?:to |into |in |a |"
+    r"al |en )?(?:the )?(?:us|usa|united states|estados unidos|the country|el pais) (?:\w+ ){0,2}"
+    + _YEAR,
+    r"(?:llego|llegaron|entro|entraron|ingreso|ingresaron) (?:en |el )?" + _YEAR,
+    r"(?:cruzo|cruzaron|crossed) (?:\w+ ){0,3}(?:coyote|pollero|frontera|border)",
+    # a threat to report someone: "threatened to call immigration on her"
+    r"(?:threat\w*|amenaz\w*) (?:\w+ ){0,3}(?:call|report|llamar|reportar|denunciar)\w* "
+    r"(?:\w+ ){0,2}(?:immigration|ice|la migra|migracion|inmigracion)",
+    r"(?:detained|arrested|picked up|held|detenid[oa]s?) (?:\w+ ){0,2}(?:by|por) (?:el )?ice",
+    r"(?:mixed status|estatus mixto|status mixto)",
+    r"notice to appear|notificacion de comparecencia",
+)
+
 MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
@@ -310,6 +414,7 @@ MONTHS = (
 # Terms that read the same in column names, form labels, notes and cell values.
 TERMS: dict[Category, tuple[str, ...]] = {
     C.STATUS: (
+        *_TIME_IN_COUNTRY,
         OVERSTAY_VISA,  # first: at the same place the first alternative wins
         *STAYING_ON_A_VISA,
         r"immigration (?:status|standing|category|classification|class|history|documents?|"
@@ -599,6 +704,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"notificacion consular",
     ),
     C.NATIONAL_ORIGIN: (
+        *_ORIGIN_IN_PASSING,
         r"national origins?",
         r"nation(?:al)? of origin",
         r"(?:country|countries|nation) of origin",
@@ -1205,6 +1311,17 @@ STEMS: tuple[str, ...] = (
     r"(?:tramit|solicit|arregl|obtuv|obten|sac)[a-z]*\W+(?:(?:la|su|sus)\W+)?(?:papeles\W+de\W+)?"
     r"residencia",
     r"\b(?:es|son|era|eran|soy|somos|eres)\W+de\b",
+    # demonyms (_ORIGIN_IN_PASSING), cut before any accent or ending
+    r"mexic|guatemal|hondur|salvador|nicarag|costa\W?ric|panam|cuban|haiti|dominic|venez|"
+    r"colombi|ecuador|peru|bolivi|chilen|chilean|argentin|brazil|brasil|somal|ethiop|eti[oó]p|"
+    r"eritre|sudan|congol|nigeria|ghana|keny|keni|afgh|afgan|iraq|iraqu|syria|\bsiri[oa]|"
+    r"iran|ukrain|ucrani|russia|\brus[oa]s?\b|vietnam|\bchin|burm|birman|nepal|bhutan|"
+    r"butan|filipin|korea|corea|cambod|camboy|laos|laotian",
+    # arriving from, or sent back to, a country; a time in it
+    r"arriv|\bcame\b|\bcom(?:e|es|ing)\b|migrat|\benter|\bentr|return|\bback\b|\bfled\b|"
+    r"escaped|\blleg|\bvin|\bvien|\bven(?:imos|go)\b|regres|ingres|originari|oriund",
+    r"countr|\bpa[ií]s",
+    r"coyote|pollero|frontera|border|\bice\b|threat|amenaz|notice\W+to\W+appear|comparecencia",
 )
 
 
