@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from psepa.guard import lexicon
 from psepa.guard.lexicon import PREFILTER, RAW_TERMS, TERMS
 from psepa.guard.normalise import ABBREVIATIONS
 
@@ -50,3 +51,11 @@ def test_a_cell_with_only_an_abbreviation_reaches_the_matcher(short: str, full: 
     # "POB: San Pedro Sula" names place of birth only once `pob` is expanded, after the filter.
     if _kept([full]) == [True]:
         assert _kept([f"{short.upper()}: X"]) == [True]
+
+
+def test_every_demonym_reaches_the_matcher() -> None:
+    # Generated text picks a few demonyms per term; each one must pass, accents or not.
+    demonyms = [*lexicon._DEMONYMS_EN, *lexicon._DEMONYMS_ES, "hondureño", "Ecuatoriana"]
+    assert len(demonyms) > 150
+    dropped = [d for d, k in zip(demonyms, _kept(demonyms), strict=True) if not k]
+    assert dropped == []

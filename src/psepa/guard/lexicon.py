@@ -404,6 +404,21 @@ _TIME_IN_COUNTRY = (
     r"(?:detained|arrested|picked up|held|detenid[oa]s?) (?:\w+ ){0,2}(?:by|por) (?:el )?ice",
     r"(?:mixed status|estatus mixto|status mixto)",
     r"notice to appear|notificacion de comparecencia",
+    # brought to the country as a child: "brought to the US at age 3", "lo trajeron a EU"
+    r"(?:brought|came|moved|trajeron|trajo|vino|llego) (?:\w+ ){0,2}(?:to|a|al) (?:the |los )?"
+    r"(?:us|united states|estados unidos|eu|this country|este pais) (?:at (?:age |the age of )?"
+    r"\d|a los \d|when (?:he|she|i|they|we) (?:was|were)|cuando (?:era|tenia|eran)|as an? "
+    r"(?:child|baby|kid|toddler|teen|minor|nino|nina))",
+    # "says she's not legal here", "no está legal aquí": a person, not a parking space
+    r"(?:she s|he s|i m|they re|she is|he is|i am|they are|you are|estoy|esta|estan) "
+    r"(?:not |no )?(?:legal|legally|lawfully|illegal|illegally|ilegal) (?:here|aqui|in the "
+    r"country|in this country|en el pais|en este pais|in the us)",
+    # the Office of Refugee Resettlement places unaccompanied children with sponsors
+    r"office of refugee resettlement|(?:released|placed|referred|discharged) (?:\w+ ){0,3}"
+    r"(?:by|from|to) (?:the )?orr",
+    # a newcomer: "recién llegada de Honduras"; the span stops before the country, which
+    # stays a national origin too
+    r"recien llegad[oa]s?(?= (?:de|desde|al|a) (?:" + COUNTRY + r"|pais|estados unidos) )",
 )
 
 MONTHS = (
@@ -1312,8 +1327,8 @@ STEMS: tuple[str, ...] = (
     r"residencia",
     r"\b(?:es|son|era|eran|soy|somos|eres)\W+de\b",
     # demonyms (_ORIGIN_IN_PASSING), cut before any accent or ending
-    r"mexic|guatemal|hondur|salvador|nicarag|costa\W?ric|panam|cuban|haiti|dominic|venez|"
-    r"colombi|ecuador|peru|bolivi|chilen|chilean|argentin|brazil|brasil|somal|ethiop|eti[oó]p|"
+    r"mexic|guatemal|hondur|salvador|nicarag|costa\W?r+ic|panam|cuban|haiti|dominic|venez|"
+    r"colombi|ecuador|ecuator|peru|bolivi|chilen|chilean|argentin|brazil|brasil|somal|ethiop|eti[oó]p|"
     r"eritre|sudan|congol|nigeria|ghana|keny|keni|afgh|afgan|iraq|iraqu|syria|\bsiri[oa]|"
     r"iran|ukrain|ucrani|russia|\brus[oa]s?\b|vietnam|\bchin|burm|birman|nepal|bhutan|"
     r"butan|filipin|korea|corea|cambod|camboy|laos|laotian",
@@ -1322,6 +1337,7 @@ STEMS: tuple[str, ...] = (
     r"escaped|\blleg|\bvin|\bvien|\bven(?:imos|go)\b|regres|ingres|originari|oriund",
     r"countr|\bpa[ií]s",
     r"coyote|pollero|frontera|border|\bice\b|threat|amenaz|notice\W+to\W+appear|comparecencia",
+    r"\bbrought\b|\btraj|\bmoved\b|\borr\b|resettlement|\bleg|\bileg|recien|reci[eé]n",
 )
 
 

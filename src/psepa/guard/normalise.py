@@ -75,6 +75,7 @@ ABBREVIATIONS: dict[str, str] = {
     "i551": "i 551",
     "i766": "i 766",
     "eeuu": "estados unidos",
+    "eua": "estados unidos",  # Estados Unidos de América, as Mexican forms write it
     "usa": "united states",
 }
 
