@@ -65,8 +65,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 BENCH = Path(__file__).resolve().parent
-# bench/ goes last on the path: a script there named like a standard module (bench/http.py)
-# must not stand in for it (WeasyPrint imports urllib, which imports http).
+# bench/ goes last on the path: a script there named like a standard module must not stand in
+# for it (bench/http.py once shadowed `http`, which WeasyPrint needs; it is http_api.py now).
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH] + [str(BENCH)]
 
 from _report import Metric, Report, heading  # noqa: E402

@@ -1,6 +1,6 @@
 """How many decisions a second the HTTP API answers, and how fast, against a bare FastAPI floor.
 
-Run: `.venv/bin/python bench/http.py [--quick] [--concurrency 16] [--seconds 5] [--repeats 3]`.
+Run: `.venv/bin/python bench/http_api.py [--quick] [--concurrency 16] [--seconds 5] [--repeats 3]`.
 
 1. The server is the real one: `psepa.web.create_app` on a SQLite file, served by uvicorn (one
    process, httptools and uvloop) on a loopback port, in a process of its own; callers send an
