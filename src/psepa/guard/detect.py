@@ -17,13 +17,15 @@ scanners deep inside a scan, the scan's (`USE_CLASSIFIER`, set by `psepa.guard.s
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from psepa.guard import classifier as model
 from psepa.guard.categories import Category
 from psepa.guard.classifier import KINDS
 from psepa.guard.matcher import MATCHER, Hit
+from psepa.guard.rules import Context
 
 # Chosen by leaving each part out of training in turn (heldout-10, train-1..8, ordinary-1, -2),
 # before heldout-11 and -12 were scored: the lowest that kept precision at 0.95 (docs/guard.md).
@@ -31,7 +33,7 @@ THRESHOLD = 0.7
 Opinions = tuple[tuple[Category, float], ...]
 _WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row: a word, not a code or a slot
 # A form's words are questions; a record's words are notes (the corpus's kinds).
-KIND_OF_TEXT = {"form": "question", "record": "note"}
+KIND_OF_TEXT = {Context.FORM: "question", Context.RECORD: "note"}
 
 
 USE_CLASSIFIER: ContextVar[bool] = ContextVar("USE_CLASSIFIER", default=True)
@@ -78,6 +80,30 @@ def combine(text: str, kind: str, hits: tuple[Hit, ...], opinions: Opinions) -> 
     if not extra or MATCHER.explains_away(text, identifier=kind == "column"):
         return hits
     return hits + tuple(extra)
+
+
+@dataclass
+class Tally:
+    """One category over a column's values: the first value showing it, its hit, the cells."""
+
+    first: str
+    hit: Hit
+    count: int
+
+
+def tally_values(counts: Mapping[str, int]) -> dict[Category, Tally]:
+    """Per category, over a column's distinct values (counted, in the order first seen), each
+    judged once: what Excel and JSON scanners report for a column's cells."""
+    values = list(counts)
+    found: dict[Category, Tally] = {}
+    for value, hits in zip(values, detect_many(values, "value"), strict=True):
+        for hit in hits:
+            tally = found.get(hit.category)
+            if tally is None:
+                found[hit.category] = Tally(value, hit, counts[value])
+            else:
+                tally.count += counts[value]
+    return found
 
 
 # The classifier's answers by (text, kind): a form repeats its labels, a schema its columns.

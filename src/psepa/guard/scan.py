@@ -80,44 +80,27 @@ def scan(
     probation report kept as DOCX is a record, not a form).
     `classifier=False` reports the lexicon's exact matches only (`psepa.guard.detect`).
     """
-    token = USE_CLASSIFIER.set(classifier)
+    token = USE_CLASSIFIER.set(classifier)  # read by the scanners, deep in the generators
     try:
-        return _scan(
-            paths, databases, on, actor, allow, forced_format, exclude, root, show_text, context
-        )
+        day = on or dt.date.today()
+        report = Report(day, actor)
+        ruling(Category.STATUS, Context.RECORD, day, actor)  # an unknown actor fails first
+        base = (root or Path.cwd()).resolve()
+        excluded = list(exclude)
+        for path in paths:
+            for file, fmt in _files(path, forced_format, excluded, base, report):
+                source = _relative(file, base)
+                report.scanned.append(source)
+                _judge(scan_file(file, source, fmt), report, allow, show_text, context)
+        for url in databases:
+            items = list(scan_database(url))
+            report.scanned.append(display_url(url))
+            _judge(iter(items), report, allow, show_text, context)
+        if allow is not None:
+            report.warnings.extend(allow.unused())
+        return report
     finally:
         USE_CLASSIFIER.reset(token)
-
-
-def _scan(
-    paths: Iterable[Path],
-    databases: Iterable[str],
-    on: dt.date | None,
-    actor: str,
-    allow: AllowList | None,
-    forced_format: str | None,
-    exclude: Iterable[str],
-    root: Path | None,
-    show_text: bool,
-    context: Context | None,
-) -> Report:
-    day = on or dt.date.today()
-    report = Report(day, actor)
-    ruling(Category.STATUS, Context.RECORD, day, actor)  # an unknown actor fails first
-    base = (root or Path.cwd()).resolve()
-    excluded = list(exclude)
-    for path in paths:
-        for file, fmt in _files(path, forced_format, excluded, base, report):
-            source = _relative(file, base)
-            report.scanned.append(source)
-            _judge(scan_file(file, source, fmt), report, allow, show_text, context)
-    for url in databases:
-        items = list(scan_database(url))
-        report.scanned.append(display_url(url))
-        _judge(iter(items), report, allow, show_text, context)
-    if allow is not None:
-        report.warnings.extend(allow.unused())
-    return report
 
 
 def _judge(
@@ -151,7 +134,7 @@ def _hits(batch: list[Item]) -> list[tuple[Hit, ...]]:
 def _kind(item: Item) -> str:
     if item.identifier:
         return "column"
-    return KIND_OF_TEXT[item.context.value]
+    return KIND_OF_TEXT[item.context]
 
 
 def _record(

@@ -9,10 +9,9 @@ from pathlib import Path
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from psepa.guard.detect import detect_many
+from psepa.guard.detect import tally_values
 from psepa.guard.errors import UnreadableInput
 from psepa.guard.findings import Location
-from psepa.guard.matcher import Hit
 from psepa.guard.rules import Context
 from psepa.guard.scanners.base import Item
 
@@ -27,7 +26,8 @@ def scan_excel(path: Path, source: str) -> Iterator[Item]:
             header: list[str] = []
             # Each column's distinct text cells, with the first row and count of each; judged
             # together at the sheet's end, so the classifier reads a column in one batch.
-            cells: dict[int, dict[str, list[int]]] = {}
+            counts: dict[int, dict[str, int]] = {}  # each column's text cells, counted
+            first_row: dict[tuple[int, str], int] = {}  # each column's values' first rows
             for r, row in enumerate(sheet.iter_rows(values_only=True), 1):
                 if r == 1:
                     header = ["" if v is None else str(v) for v in row]
@@ -43,35 +43,22 @@ def scan_excel(path: Path, source: str) -> Iterator[Item]:
                     continue
                 for c, value in enumerate(row, 1):
                     if isinstance(value, str):
-                        seen = cells.setdefault(c, {}).setdefault(value, [r, 0])
-                        seen[1] += 1
-            for c, distinct in cells.items():
+                        column = counts.setdefault(c, {})
+                        column[value] = column.get(value, 0) + 1
+                        first_row.setdefault((c, value), r)
+            for c, column in counts.items():
                 name = header[c - 1] if c - 1 < len(header) else get_column_letter(c)
-                for row_no, hit, count in _by_category(distinct).values():
+                for tally in tally_values(column).values():
+                    # Values are counted in row order, so the first is in the earliest row.
+                    row_no = first_row[(c, tally.first)]
                     where = f"{sheet.title}!{get_column_letter(c)}{row_no} values of {name}"
                     yield Item(
                         Location(source, "excel", where, row_no),
-                        hit.phrase,
+                        tally.hit.phrase,
                         Context.RECORD,
-                        hits=(hit,),
-                        count=count,
+                        hits=(tally.hit,),
+                        count=tally.count,
                         personal=True,
                     )
     finally:
         book.close()
-
-
-def _by_category(distinct: dict[str, list[int]]) -> dict[str, tuple[int, Hit, int]]:
-    """Per category: the first row that shows it, its hit, and how many cells show it."""
-    values = list(distinct)
-    found: dict[str, tuple[int, Hit, int]] = {}
-    for value, hits in zip(values, detect_many(values, "value"), strict=True):
-        row, count = distinct[value]
-        for hit in hits:
-            first = found.get(hit.category.value)
-            if first is None:
-                found[hit.category.value] = (row, hit, count)
-            else:
-                earlier = (row, hit) if row < first[0] else (first[0], first[1])
-                found[hit.category.value] = (*earlier, first[2] + count)
-    return dict(sorted(found.items(), key=lambda kv: kv[1][0]))

@@ -14,10 +14,9 @@ from typing import Any
 
 import yaml
 
-from psepa.guard.detect import detect_many
+from psepa.guard.detect import tally_values
 from psepa.guard.errors import UnreadableInput
 from psepa.guard.findings import Location
-from psepa.guard.matcher import Hit
 from psepa.guard.rules import Context
 from psepa.guard.scanners.base import Item
 
@@ -106,23 +105,16 @@ def _scan_data(docs: Any, source: str, fmt: str) -> Iterator[Item]:
     for key in keys:
         last = key.rsplit(".", 1)[-1].removesuffix("[]")
         yield Item(Location(source, fmt, key), last, Context.RECORD, identifier=True)
-    values: dict[tuple[str, str], tuple[Hit, int]] = {}
     for path, counts in strings.items():
-        texts = list(counts)
-        for text, hits in zip(texts, detect_many(texts, "value"), strict=True):
-            for hit in hits:
-                at = (path, hit.category.value)
-                found = values.get(at)
-                values[at] = (found[0], found[1] + counts[text]) if found else (hit, counts[text])
-    for (path, _), (hit, count) in values.items():
-        yield Item(
-            Location(source, fmt, f"values of {path}"),
-            hit.phrase,
-            Context.RECORD,
-            hits=(hit,),
-            count=count,
-            personal=True,
-        )
+        for tally in tally_values(counts).values():
+            yield Item(
+                Location(source, fmt, f"values of {path}"),
+                tally.hit.phrase,
+                Context.RECORD,
+                hits=(tally.hit,),
+                count=tally.count,
+                personal=True,
+            )
 
 
 def scan_schema_document(doc: Any, source: str) -> Iterator[Item]:
