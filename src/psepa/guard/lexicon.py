@@ -365,6 +365,8 @@ _ARRIVAL_ES = (
 )
 _YEAR = r"(?:19|20)\d\d"
 # Origin given in passing, learnt from outside annotators' notes (train-1..8).
+# A reading: the country a person came from, was sent back to, or whose consulate or TPS
+# designation they have is their national origin (DRMC 28-250(a)(2)); docs/guard.md says so.
 _ORIGIN_IN_PASSING = (
     _after(_PERSON_ES) + DEMONYM_ES,
     r"(?:refiere|dice|dijo|indica|manifiesta|afirma|declara|menciona|refirio|indico|manifesto|"
@@ -385,6 +387,8 @@ _ORIGIN_IN_PASSING = (
 )
 # Time in the country and the way in, from the same notes: "years_in_country", "been in the
 # country since he was 14", "Llegó en 2018", "Entered US 2014", "cruzó con un coyote".
+# A reading, not the ordinance's words: when and how a person came reveals their immigration
+# status, which DRMC 28-250(a)(2) bars staff from recording or seeking out; docs/guard.md.
 _TIME_IN_COUNTRY = (
     r"(?:years|yrs|time|tiempo|anos|anios) (?:\w+ ){0,2}(?:in|en) (?:the |this |el |este )?"
     r"(?:country|pais)",
