@@ -132,6 +132,28 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("Where did you move from, and from what country?", False, {"national_origin"}),
         ("Visa expiration date", False, {"visa"}),
         ("SAVE - STEP 2 pending", False, {"immigration_status"}),
+        # arriving from a country some time ago is status, and the country stays an origin
+        ("Vino de Venezuela hace poco.", False, {"immigration_status", "national_origin"}),
+        ("Llegó hace tres meses.", False, {"immigration_status"}),
+        ("Arrived from Honduras in Oct.", False, {"immigration_status", "national_origin"}),
+        ("Immigrated from India in 2003.", False, {"immigration_status", "national_origin"}),
+        (
+            "Pt is a recent arrival from Haiti.",
+            False,
+            {"immigration_status", "national_origin"},
+        ),
+        ("Next hearing per the EOIR line: 9/12.", False, {"immigration_status"}),
+        ("Audiencia de cancelación de deportación", False, {"immigration_status"}),
+        ("Affidavit of Support (I-864)", False, {"immigration_status"}),
+        ("pending I-485", False, {"immigration_status", "green_card"}),
+        ("N-400 filed", False, {"citizenship"}),
+        ("Extranjero", False, {"citizenship"}),
+        ("CONDITIONAL_RES_IND", True, {"green_card"}),
+        ("municipio_origen", True, {"national_origin"}),
+        ("Country you are fleeing", False, {"national_origin"}),
+        ("¿Necesitará patrocinio de visa?", False, {"visa", "work_permit"}),
+        ("Does your visa allow you to work here?", False, {"visa", "work_permit"}),
+        ("F-1 OPT", False, {"work_permit"}),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -142,6 +164,11 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
     ("text", "identifier"),
     [
         ("birth_date", True),
+        ("Llegó hace 2 horas a urgencias.", False),
+        ("The package came from China in May.", False),
+        ("Date of birth of mother", False),
+        ("parada_origen", True),  # a bus stop of origin
+        ("Extranjero por Nora Roberts (libro)", False),
         ("lpr_camera_id", True),  # a licence-plate reader
         ("cit_no", True),  # a citation
         ("citizen_complaint_id", True),

@@ -363,7 +363,14 @@ _ARRIVAL_ES = (
     r"venimos|vengo|deportaron|deportado|deportada|deportados|deportadas|regreso|regresaron|"
     r"huyo|huyeron|emigro|emigraron|emigrado|emigrada)"
 )
+# the same verbs, one by one, for a lookbehind
+_ARRIVED_EN = _words("arrived came come comes immigrated migrated emigrated fled escaped")
+_ARRIVED_ES = _words("llego llegaron vino vinieron viene vienen huyo huyeron emigro emigraron")
 _YEAR = r"(?:19|20)\d\d"
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
 # Origin given in passing, learnt from outside annotators' notes (train-1..8).
 # A reading: the country a person came from, was sent back to, or whose consulate or TPS
 # designation they have is their national origin (DRMC 28-250(a)(2)); docs/guard.md says so.
@@ -401,6 +408,32 @@ _TIME_IN_COUNTRY = (
     r"al |en )?(?:the )?(?:us|usa|united states|estados unidos|the country|el pais) (?:\w+ ){0,2}"
     + _YEAR,
     r"(?:llego|llegaron|entro|entraron|ingreso|ingresaron) (?:en |el )?" + _YEAR,
+    # arriving from a named country some time ago, or in a given year or month: "vino de
+    # Venezuela hace poco", "arrived from Honduras in Oct.", "immigrated from India in 2003"
+    # (learnt from train-1..8, session 6). A time of arrival, as above, reveals status.
+    # The span starts at the country, so the national origin found from the same words
+    # ("vino de Venezuela") is not swallowed by it.
+    _after(tuple(f"{v} {p}" for v in _ARRIVED_ES for p in ("de", "desde")))
+    + r"(?:"
+    + COUNTRY
+    + r") (?:\w+ ){0,3}hace",
+    r"(?:llego|llegaron|llegamos) hace (?:\w+ ){0,2}(?:mes|meses|ano|anos|semanas)",
+    _after(tuple(f"{v} from" for v in _ARRIVED_EN))
+    + r"(?:"
+    + COUNTRY
+    + r") (?:\w+ ){0,4}(?:ago|in "
+    + _YEAR
+    + r"|in (?:"
+    + MONTHS
+    + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b)",
+    _after(_words("immigrated emigrated inmigro emigro inmigraron emigraron"))
+    + r"(?:\w+ ){0,4}(?:in|en) "
+    + _YEAR,
+    # "a recent arrival from Haiti": the span stops before the country, which stays a
+    # national origin too
+    r"recent(?:ly)? (?:arrival|arrivals|arrived|immigrant|immigrants|immigrated|migrant|"
+    r"migrants|newcomer|newcomers)(?= (?:from|to) (?:the )?(?:" + COUNTRY + r"|us|united "
+    r"states|this country) )",
     r"(?:cruzo|cruzaron|crossed) (?:\w+ ){0,3}(?:coyote|pollero|frontera|border)",
     # a threat to report someone: "threatened to call immigration on her"
     r"(?:threat\w*|amenaz\w*) (?:\w+ ){0,3}(?:call|report|llamar|reportar|denunciar)\w* "
@@ -425,10 +458,6 @@ _TIME_IN_COUNTRY = (
     r"recien llegad[oa]s?(?= (?:de|desde|al|a) (?:" + COUNTRY + r"|pais|estados unidos) )",
 )
 
-MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
-)
 
 # Terms that read the same in column names, form labels, notes and cell values.
 TERMS: dict[Category, tuple[str, ...]] = {
@@ -458,7 +487,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:withholding|cancellation) of removal",
         r"voluntary departure",
         r"adjust(?:ment)? of status",
-        r"i (?:485|589|821 ?d?|130|797)",
+        r"i (?:485|589|821 ?d?|130|797|864)",
+        # the immigration courts (Executive Office for Immigration Review)
+        r"eoir",
+        r"cancelacion de (?:la )?(?:deportacion|remocion|expulsion)",
         r"refugees?",
         r"refugiad[oa]s?",
         r"(?:immigrant|nonimmigrant|non immigrant) (?:status|visa|category|classification|flag|"
@@ -715,6 +747,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"nacionalidad(?:es)?",
         r"naturalizacion",
         r"naturalizad[oa]s?",
+        # N-400 (naturalisation), N-600 (certificate of citizenship), FS-240 (a US citizen's
+        # birth abroad)
+        r"n (?:400|600)",
+        r"fs 240",
+        r"(?<=^ )(?:extranjer[oa]s?|foreigner|foreigners)(?= $)",
+        r"born abroad to (?:an? )?(?:us|united states|american) (?:citizens?|parents?)",
         r"se naturaliz(?:o|aron|aste|ara|aran|ado)",
         CITIZEN_PERMANENT_RESIDENT,
         r"(?:es|eres|son|era|sea|fue|ser) (?:usted |el |ella )?(?:un |una )?extranjer[oa]s?",
@@ -780,6 +818,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:immigrat|emigrat|migrat|arriv|mov|fle|fled|came|come)\w* (?:\w+ ){0,6}from "
         r"(?:what|which) (?:country|countries|nation)",
         r"(?:fled|flee|flees|fleeing|escaped) " + COUNTRY,
+        r"(?:city|town|village|region|province|hometown|home town) of origin",
+        r"(?:municipio|pueblo|ciudad|comunidad|region|provincia|departamento|aldea) (?:de )?"
+        r"origen",
+        r"(?:country|countries|nation|pais|paises) (?:\w+ ){0,3}(?:fleeing|fled|flee|huye|huyo|"
+        r"huyendo|huyeron)",
+        r"refugee (?:\w+ )?(?:country|countries|nation|pais)",
         r"(?=de )" + DE_PEOPLE + r"de " + COUNTRY,
     ),
     C.PLACE_OF_BIRTH: (
@@ -865,6 +909,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"housing|line|form|bomber|rifle|tank|abrams|engine|car)\b)",
         r"(?:require|requires|need|needs|needed|requiring|sponsor) (?:\w+ ){0,3}sponsorship",
         r"(?:ds 2019|ds 160|i 129)",
+        r"patrocinio (?:de |para )?(?:una |la |su )?(?:visa|visado|migratorio)",
         r"(?:optional|curricular) practical training",
         r"stem opt",
         r"(?:type|class|category|kind) of visa",
@@ -910,6 +955,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:usted |el |ella )?micas?(?! de (?:cuarzo|moscovita|biotita))",
         r"i 551",
         r"i 90",
+        r"i 485",  # the application to become a permanent resident (also a status)
         r"prc (?:number|no|#)",
         r"residentes? (?:legal(?:es)? )?permanent(?:es?)?",
         r"residencia permanente?",
@@ -941,6 +987,14 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"para trabajar",
         r"documento de autorizacion de empleo",
         r"permiso laboral",
+        # an employer asking about visa sponsorship asks whether the person may work here
+        r"(?:require|requires|need|needs|needed|requiring|sponsor) (?:\w+ ){0,3}sponsorship",
+        r"patrocinio (?:de |para )?(?:una |la |su )?(?:visa|visado|migratorio)",
+        r"visas? (?:\w+ ){0,3}(?:allow|allows|permit|permits|authori[sz]e|authori[sz]es|let|"
+        r"lets) (?:\w+ ){0,2}(?:to )?work",
+        r"(?:optional|curricular) practical training",
+        r"stem opt",
+        r"f ?1 opt",
     ),
 }
 
@@ -973,6 +1027,7 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         r"res(?:id)? permanent(?:e|es)? (?:sn|s n|yn|y n|flag|indicator|status|estatus|since|"
         r"desde|card|tarjeta|expiry|vencimiento)",
         r"prc (?:expiry|expiration|issue date)",
+        r"conditional res (?:indicator|flag|yn|y n|status|card|expiry|date)",
     ),
 }
 
@@ -1107,6 +1162,11 @@ LOOK_ALIKES: tuple[str, ...] = (
     # "a foreign national" is only a finding when someone is asked or recorded to be one;
     # prose about federal immigration authorities is neither
     r"travel documents? (?:for|of) (?:the )?(?:team|trip|employee travel)",
+    # animals and goods come from places at a time that is no one's time in the country ("the
+    # package came from China in May"): first, so that the look-alike runs to the clause's end
+    ANIMALS_AND_THINGS
+    + r" (?:\w+ ){0,3}(?:came|comes|come|arrived|arrives|shipped|imported|vino|viene|llego) "
+    r"(?:\w+ )?(?:from|de|desde) (?:\w+ ){0,7}\w+",
     # animals and goods are born and come from places too
     ANIMALS_AND_THINGS
     + r" (?:\w+ ){0,3}(?:(?:originally )?(?:was|were|is|are|came|comes|come) (?:\w+ )?"
@@ -1282,7 +1342,10 @@ STEMS: tuple[str, ...] = (
     r"practical",
     r"\bopt\b",
     r"\bds\W?(?:2019|160)",
-    r"\bi\W?(?:94|20|551|90|766|9|485|589|821|130|797|765|129)",
+    r"\bi\W?(?:94|20|551|90|766|9|485|589|821|130|797|765|129|864)",
+    r"\bn\W?[46]00\b|\bfs\W?240\b|\beoir\b",
+    r"newcomer",
+    r"\b(?:other|otr[oa])\W+(?:situaci|condici)",  # the last box of a status checklist
     r"sevis",
     r"green",
     r"permanen",
