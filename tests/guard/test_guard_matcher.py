@@ -154,6 +154,18 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("¿Necesitará patrocinio de visa?", False, {"visa", "work_permit"}),
         ("Does your visa allow you to work here?", False, {"visa", "work_permit"}),
         ("F-1 OPT", False, {"work_permit"}),
+        ("cond_migr_cod", True, {"immigration_status"}),
+        ("ent_sin_inspeccion", True, {"immigration_status"}),
+        ("estatus irregular", False, {"immigration_status"}),
+        # "EE.UU." does not end the sentence
+        ("Reside en EE.UU. desde 2015", False, {"immigration_status"}),
+        ("Year of arrival", False, {"immigration_status"}),
+        ("SIJS pending", False, {"immigration_status"}),
+        ("Reports monthly to ICE ERO.", False, {"immigration_status"}),
+        ("Trajo la notificación de la corte de inmigración.", False, {"immigration_status"}),
+        ("Visa U aprobada, ya puede trabajar legalmente.", False, {"visa", "work_permit"}),
+        ("Birth certificate from Ecuador", False, {"place_of_birth"}),
+        ("Honduran partida de nacimiento", False, {"place_of_birth"}),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -164,6 +176,10 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
     ("text", "identifier"),
     [
         ("birth_date", True),
+        ("Immigration court is a federal matter the city does not assist.", False),
+        ("Skaters check in at the ice rink desk.", False),
+        ("Kids can work legally at 16 with a permit.", False),
+        ("Vehículo sin inspección", False),
         ("Llegó hace 2 horas a urgencias.", False),
         ("The package came from China in May.", False),
         ("Date of birth of mother", False),

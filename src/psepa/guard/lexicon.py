@@ -404,6 +404,9 @@ _TIME_IN_COUNTRY = (
     r"country)",
     r"(?:been|lived|living|here|estado|vivido|viviendo|vive) (?:\w+ ){0,2}(?:in|en) (?:the |"
     r"this |este |el )?(?:country|pais) (?:since|for|desde|por)",
+    r"(?:reside|residen|vive|viven|lives|lived|living|resides|resided|residing|here) (?:in |en )?"
+    r"(?:the |los )?(?:us|united states|estados unidos) (?:since|desde) (?:el )?" + _YEAR,
+    r"(?:year|ano) (?:of |de )(?:arrival|llegada)",
     r"(?<!date )(?<!fecha )(?:entered|arrived|came|llego|entro|ingreso|vino) (?:to |into |in |a |"
     r"al |en )?(?:the )?(?:us|usa|united states|estados unidos|the country|el pais) (?:\w+ ){0,2}"
     + _YEAR,
@@ -624,7 +627,20 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"indocumentad[oa]s?",
         r"inmigrantes? (?:indocumentad[oa]s?|ilegal(?:es)?|irregular(?:es)?)",
         r"(?:es|eres|son|era|sea|fue) (?:usted |el |ella )?(?:un |una )?(?:inmigrante|migrante)",
-        r"situacion (?:migratoria|irregular)",
+        r"(?:situacion|estatus|status|condicion) (?:migratoria|irregular)",
+        # Special Immigrant Juvenile Status
+        r"sijs",
+        r"special immigrant juvenile",
+        # reporting to ICE (check-ins, ISAP) is what a person in removal proceedings does
+        r"ice ero",
+        r"(?:reports?|reported|reporting|check ins?|checks in|checked in|checking in) "
+        r"(?:\w+ ){0,2}(?:to |with |at )(?:the )?(?:ice|isap)(?! (?:rink|arena|cream|machine|"
+        r"maker|storm|pack)\b)",
+        # a person's papers from the immigration court ("la notificación de la corte de
+        # inmigración"); the court named in prose is no one's case
+        r"(?:notice|notificacion|letter|carta|citation|citacion|summons|appointment) "
+        r"(?:\w+ ){0,3}(?:immigration court|corte de (?:inmigracion|migracion)|tribunal de "
+        r"(?:inmigracion|migracion))",
         r"asilo",
         r"solicit(?:ud|ante) de asilo",
         r"deportad[oa]s?",
@@ -857,6 +873,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"oriund[oa]s? de \w+",
         r"(?:es|era|eres|soy) natural de",
         r"(?:ciudad|pueblo|localidad|villa|municipio) natal",
+        r"(?:birth certificate|partida de nacimiento|acta de nacimiento|certificado de "
+        r"nacimiento) (?:\w+ )?(?:from|de|del) (?:" + COUNTRY + r")",
+        DEMONYM_EN + r" (?:birth certificate|partida de nacimiento|acta de nacimiento)",
+        r"(?:partida|acta|certificado) de nacimiento " + DEMONYM_ES,
     ),
     C.A_NUMBER: (
         r"alien (?:registration|reg|number|no|#|file|id|identification)(?: number| no| #)?",
@@ -985,6 +1005,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"autorizacion (?:de |para )?(?:empleo|trabajar|trabajo)",
         r"(?:autorizad[oa]s?|elegibles?|permitid[oa]s?)(?: (?:a|o|as|os))?(?: legalmente)? "
         r"para trabajar",
+        r"(?:puede|pueden|podra|podran) (?:\w+ ){0,2}trabajar legalmente",
         r"documento de autorizacion de empleo",
         r"permiso laboral",
         # an employer asking about visa sponsorship asks whether the person may work here
@@ -1002,7 +1023,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
 IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     C.A_NUMBER: (r"a (?:number|no|#|nbr)", r"alien (?:reg )?no"),
     # sin_documentos_flag: in a field name the person is the record's subject
-    C.STATUS: (r"(?<=^ )(?:alien|immigration)(?= $)", r"is alien", r"sin documentos"),
+    C.STATUS: (
+        r"(?<=^ )(?:alien|immigration)(?= $)",
+        r"is alien",
+        r"sin documentos",
+        r"(?:ent|entrada|ingreso) sin inspeccion",
+    ),
     C.NATIONAL_ORIGIN: (r"nat origin",),
     # `cit` alone is a citation in police data; verifying one is not done with documents
     C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)", r"cit (?:verification|verified)"),
@@ -1345,6 +1371,7 @@ STEMS: tuple[str, ...] = (
     r"\bi\W?(?:94|20|551|90|766|9|485|589|821|130|797|765|129|864)",
     r"\bn\W?[46]00\b|\bfs\W?240\b|\beoir\b",
     r"newcomer",
+    r"\bsijs\b|special\W+immigrant|\bisap\b|\bero\b",
     r"\b(?:other|otr[oa])\W+(?:situaci|condici)",  # the last box of a status checklist
     r"sevis",
     r"green",

@@ -16,8 +16,9 @@ from psepa.guard import lexicon
 from psepa.guard.categories import Category
 from psepa.guard.normalise import normalise
 
-# A full stop ends a sentence unless it follows a lone letter, as in "U.S." or "A.".
-_SENTENCE = re.compile(r"(?<!\b[A-Za-z])[.!?;]+(?=\s|$)|[¿¡\n\r]+")
+# A full stop ends a sentence unless it follows a lone letter, as in "U.S." or "A.", or
+# closes "EE.UU." (Estados Unidos).
+_SENTENCE = re.compile(r"(?<!\b[A-Za-z])(?<!EE\.UU)(?<!ee\.uu)[.!?;]+(?=\s|$)|[¿¡\n\r]+")
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,7 @@ IDENTIFIER_ABBREVIATIONS: dict[str, str] = {
     "prmt": "permit",
     "immgrtn": "immigration",
     "immi": "immigration",
+    "migr": "migratorio",  # cond_migr_cod: condición migratoria
     "undocu": "undocumented",
     "lgl": "legal",
     "prmnt": "permanent",
