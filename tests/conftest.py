@@ -10,6 +10,13 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+# The guard's trained classifier is cached per test session (and by every `psepa` process the
+# tests start, which inherit this), never in the home directory of whoever runs the tests.
+if "PSEPA_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["PSEPA_CACHE_DIR"] = tempfile.mkdtemp(prefix="psepa-test-cache-")
+
 
 import itertools  # noqa: E402
 from collections.abc import Iterator  # noqa: E402

@@ -32,6 +32,91 @@ def test_it_trains_on_the_shipped_corpus_but_never_on_its_held_out_parts() -> No
     assert model.shared().trained_on == expected
 
 
+TEXTS = ["¿Cuánto tiempo lleva en este país?", "Llegó en 2018 sin papeles", "Parcel number"]
+
+
+@pytest.fixture(scope="module")
+def small_parts(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """A copy of two training parts: enough to train on in a second, and to change."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for name in ("dev.tsv", "train-9.tsv"):
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    return sorted(folder.glob("*.tsv"))
+
+
+def test_a_cached_model_gives_the_opinions_of_the_model_trained(
+    small_parts: list[Path], tmp_path: Path
+) -> None:
+    trained = model.load_or_train(small_parts, tmp_path)
+    cached = list(tmp_path.glob("guard-classifier-*.npz"))
+    assert len(cached) == 1
+    again = model.load_or_train(small_parts, tmp_path)
+    assert again is not trained
+    assert again.opinions(TEXTS, "question") == trained.opinions(TEXTS, "question")
+    fresh = model.train(small_parts)
+    assert again.opinions(TEXTS, "question") == fresh.opinions(TEXTS, "question")
+    assert again.trained_on == trained.trained_on
+
+
+def test_the_cache_holds_arrays_only(small_parts: list[Path], tmp_path: Path) -> None:
+    import numpy as np
+
+    model.load_or_train(small_parts, tmp_path)
+    (cached,) = tmp_path.glob("guard-classifier-*.npz")
+    with np.load(cached, allow_pickle=False) as arrays:  # raises on any pickled object
+        assert {a.dtype.kind for a in (arrays[k] for k in arrays.files)} <= {"f", "i", "U"}
+
+
+def test_a_changed_corpus_is_trained_again_and_the_old_model_dropped(
+    small_parts: list[Path], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for part in small_parts:
+        (corpus / part.name).write_bytes(part.read_bytes())
+    parts = sorted(corpus.glob("*.tsv"))
+    cache = tmp_path / "cache"
+    model.load_or_train(parts, cache)
+    (first,) = cache.glob("*.npz")
+    with parts[0].open("a", encoding="utf-8") as f:
+        f.write("note\ten\timmigration_status\tTiene su estatus en trámite.\n")
+    changed = model.load_or_train(parts, cache)
+    (second,) = cache.glob("*.npz")
+    assert second != first
+    assert changed.trained_on == model.train(small_parts).trained_on + 1
+
+
+def test_a_damaged_cache_file_is_trained_again_and_replaced(
+    small_parts: list[Path], tmp_path: Path
+) -> None:
+    path = tmp_path / f"guard-classifier-{model.cache_key(small_parts)}.npz"
+    path.write_bytes(b"PK\x03\x04 not a zip at all")
+    got = model.load_or_train(small_parts, tmp_path)
+    fresh = model.train(small_parts)
+    assert got.opinions(TEXTS, "question") == fresh.opinions(TEXTS, "question")
+    assert model.load_or_train(small_parts, tmp_path).trained_on == got.trained_on
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_model(
+    small_parts: list[Path], tmp_path: Path
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    got = model.load_or_train(small_parts, blocked / "cache")
+    assert got.trained_on == model.train(small_parts).trained_on
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PSEPA_CACHE_DIR", "off")
+    assert model.cache_dir() is None
+    monkeypatch.setenv("PSEPA_CACHE_DIR", str(tmp_path))
+    assert model.cache_dir() == tmp_path
+    monkeypatch.delenv("PSEPA_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert model.cache_dir() == tmp_path / "xdg" / "psepa"
+
+
 def test_training_twice_gives_the_same_opinions() -> None:
     texts = ["¿Cuánto tiempo lleva en este país?", "Llegó en 2018 sin papeles", "Parcel number"]
     first = model.train(model.training_parts()).opinions(texts, "question")
