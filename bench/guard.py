@@ -59,6 +59,8 @@ TUNED_ON = {
     "heldout",
     *(f"heldout-{n}" for n in range(2, 11)),
     *(f"train-{n}" for n in range(1, 9)),  # demonyms, arrivals, time in the country
+    "train-9",  # session 6: SIJS, reporting to ICE, living in the US since a year
+    "train-10",
 }
 VERBOSE = "--misses" in sys.argv
 CORPUS = ROOT / "src" / "psepa" / "guard" / "data" / "corpus"
