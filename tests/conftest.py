@@ -10,13 +10,6 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
-# The guard's trained classifier is cached per test session (and by every `psepa` process the
-# tests start, which inherit this), never in the home directory of whoever runs the tests.
-if "PSEPA_CACHE_DIR" not in os.environ:
-    import tempfile
-
-    os.environ["PSEPA_CACHE_DIR"] = tempfile.mkdtemp(prefix="psepa-test-cache-")
-
 
 import itertools  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
@@ -53,3 +46,26 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     s.migrate()
     yield s
     s.close()
+
+
+_session_cache: Path | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The guard's trained classifier is cached once per test session (and read by every
+    `psepa` process the tests start, which inherit the variable), never in the home of
+    whoever runs the tests; the folder goes when the session ends."""
+    global _session_cache
+    if "PSEPA_CACHE_DIR" not in os.environ:
+        import tempfile
+
+        _session_cache = Path(tempfile.mkdtemp(prefix="psepa-test-cache-"))
+        os.environ["PSEPA_CACHE_DIR"] = str(_session_cache)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _session_cache is not None:
+        import shutil
+
+        shutil.rmtree(_session_cache, ignore_errors=True)
+        os.environ.pop("PSEPA_CACHE_DIR", None)

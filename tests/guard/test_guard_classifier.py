@@ -8,6 +8,8 @@ or a promise not to ask; its findings say they are guesses; and it can be switch
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -37,73 +39,130 @@ TEXTS = ["¿Cuánto tiempo lleva en este país?", "Llegó en 2018 sin papeles", 
 
 @pytest.fixture(scope="module")
 def small_parts(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """A copy of two training parts: enough to train on in a second, and to change."""
+    """A copy of two training parts: enough to train on in seconds, and to change."""
     folder = tmp_path_factory.mktemp("corpus")
     for name in ("dev.tsv", "train-9.tsv"):
         (folder / name).write_bytes((CORPUS / name).read_bytes())
     return sorted(folder.glob("*.tsv"))
 
 
-def test_a_cached_model_gives_the_opinions_of_the_model_trained(
-    small_parts: list[Path], tmp_path: Path
+@pytest.fixture(scope="module")
+def small_model(small_parts: list[Path]) -> model.Classifier:
+    return model.train(small_parts)
+
+
+@pytest.fixture
+def trainings(monkeypatch: pytest.MonkeyPatch, small_model: model.Classifier) -> list[list[Path]]:
+    """Every training `load_or_train` asks for, answered with the model trained once."""
+    asked: list[list[Path]] = []
+
+    def train(parts: list[Path]) -> model.Classifier:
+        asked.append(list(parts))
+        return small_model
+
+    monkeypatch.setattr(model, "train", train)
+    return asked
+
+
+def test_a_cached_model_is_read_back_and_gives_the_same_opinions(
+    small_parts: list[Path], small_model: model.Classifier, tmp_path: Path
 ) -> None:
-    trained = model.load_or_train(small_parts, tmp_path)
-    cached = list(tmp_path.glob("guard-classifier-*.npz"))
-    assert len(cached) == 1
-    again = model.load_or_train(small_parts, tmp_path)
-    assert again is not trained
-    assert again.opinions(TEXTS, "question") == trained.opinions(TEXTS, "question")
-    fresh = model.train(small_parts)
-    assert again.opinions(TEXTS, "question") == fresh.opinions(TEXTS, "question")
-    assert again.trained_on == trained.trained_on
+    stored = model.load_or_train(small_parts, tmp_path)  # the real training, then stored
+    (cached,) = tmp_path.glob("guard-classifier-*.npz")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "train", lambda parts: pytest.fail("trained again, not read"))
+        again = model.load_or_train(small_parts, tmp_path)
+    assert again.opinions(TEXTS, "question") == stored.opinions(TEXTS, "question")
+    assert again.opinions(TEXTS, "note") == small_model.opinions(TEXTS, "note")
+    assert again.trained_on == sum(len(load_corpus(p)) for p in small_parts)
+    assert cached.stat().st_mode & 0o777 == 0o644  # readable by the users of a shared cache
 
 
-def test_the_cache_holds_arrays_only(small_parts: list[Path], tmp_path: Path) -> None:
+def test_the_cache_holds_arrays_only(
+    small_parts: list[Path], tmp_path: Path, trainings: list[list[Path]]
+) -> None:
     import numpy as np
 
     model.load_or_train(small_parts, tmp_path)
     (cached,) = tmp_path.glob("guard-classifier-*.npz")
     with np.load(cached, allow_pickle=False) as arrays:  # raises on any pickled object
-        assert {a.dtype.kind for a in (arrays[k] for k in arrays.files)} <= {"f", "i", "U"}
+        assert {arrays[k].dtype.kind for k in arrays.files} <= {"f", "i", "U"}
+        assert arrays["categories"].tolist() == [c.value for c in Category]
 
 
-def test_a_changed_corpus_is_trained_again_and_the_old_model_dropped(
-    small_parts: list[Path], tmp_path: Path
-) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
+def test_a_changed_corpus_has_another_key(small_parts: list[Path], tmp_path: Path) -> None:
     for part in small_parts:
-        (corpus / part.name).write_bytes(part.read_bytes())
-    parts = sorted(corpus.glob("*.tsv"))
-    cache = tmp_path / "cache"
-    model.load_or_train(parts, cache)
-    (first,) = cache.glob("*.npz")
-    with parts[0].open("a", encoding="utf-8") as f:
+        (tmp_path / part.name).write_bytes(part.read_bytes())
+    copies = sorted(tmp_path.glob("*.tsv"))
+    before = model.cache_key(copies)
+    assert model.cache_key(small_parts) == before  # names and bytes, not where they are
+    with copies[0].open("a", encoding="utf-8") as f:
         f.write("note\ten\timmigration_status\tTiene su estatus en trámite.\n")
-    changed = model.load_or_train(parts, cache)
-    (second,) = cache.glob("*.npz")
-    assert second != first
-    assert changed.trained_on == model.train(small_parts).trained_on + 1
+    assert model.cache_key(copies) != before
+
+
+def test_a_model_unused_for_a_month_is_removed_when_another_is_written(
+    small_parts: list[Path], tmp_path: Path, trainings: list[list[Path]]
+) -> None:
+    old = tmp_path / "guard-classifier-0123456789abcdef.npz"
+    recent = tmp_path / "guard-classifier-fedcba9876543210.npz"  # another install's
+    old.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(old, (month_ago, month_ago))
+    model.load_or_train(small_parts, tmp_path)
+    assert not old.exists()
+    assert recent.exists()
+    assert len(list(tmp_path.glob("guard-classifier-*.npz"))) == 2
 
 
 def test_a_damaged_cache_file_is_trained_again_and_replaced(
-    small_parts: list[Path], tmp_path: Path
+    small_parts: list[Path],
+    tmp_path: Path,
+    trainings: list[list[Path]],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     path = tmp_path / f"guard-classifier-{model.cache_key(small_parts)}.npz"
     path.write_bytes(b"PK\x03\x04 not a zip at all")
-    got = model.load_or_train(small_parts, tmp_path)
-    fresh = model.train(small_parts)
-    assert got.opinions(TEXTS, "question") == fresh.opinions(TEXTS, "question")
-    assert model.load_or_train(small_parts, tmp_path).trained_on == got.trained_on
+    model.load_or_train(small_parts, tmp_path)
+    assert len(trainings) == 1
+    assert "cannot be read" in caplog.text
+    model.load_or_train(small_parts, tmp_path)  # the replacement is read, not retrained
+    assert len(trainings) == 1
+
+
+def test_a_model_for_other_categories_is_refused(
+    small_model: model.Classifier,
+) -> None:
+    arrays = small_model.to_arrays()
+    arrays["categories"] = arrays["categories"][::-1]
+    with pytest.raises(ValueError, match="other categories"):
+        model.Classifier.from_arrays(arrays)
+    arrays = small_model.to_arrays()
+    arrays["weights"] = arrays["weights"].astype(str)
+    with pytest.raises(ValueError, match="finite numbers"):
+        model.Classifier.from_arrays(arrays)
+
+
+def test_a_cache_file_others_may_write_is_not_read(
+    small_parts: list[Path], tmp_path: Path, trainings: list[list[Path]]
+) -> None:
+    model.load_or_train(small_parts, tmp_path)
+    (cached,) = tmp_path.glob("guard-classifier-*.npz")
+    cached.chmod(0o666)
+    model.load_or_train(small_parts, tmp_path)
+    assert len(trainings) == 2
 
 
 def test_a_cache_that_cannot_be_written_still_gives_the_model(
-    small_parts: list[Path], tmp_path: Path
+    small_parts: list[Path], small_model: model.Classifier, tmp_path: Path
 ) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
-    got = model.load_or_train(small_parts, blocked / "cache")
-    assert got.trained_on == model.train(small_parts).trained_on
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "train", lambda parts: small_model)
+        got = model.load_or_train(small_parts, blocked / "cache")
+    assert got is small_model
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
 
@@ -115,6 +174,16 @@ def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.delenv("PSEPA_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert model.cache_dir() == tmp_path / "xdg" / "psepa"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the spec says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert model.cache_dir() == tmp_path / "home" / ".cache" / "psepa"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)  # a container's user with no home
+    assert model.cache_dir() is None
 
 
 def test_training_twice_gives_the_same_opinions() -> None:

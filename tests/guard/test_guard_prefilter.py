@@ -27,12 +27,14 @@ PATTERNS = sorted(
 
 
 def _generatable(pattern: str) -> str | None:
-    """The pattern with its lookbehinds and lookaheads of words read as plain groups ("(?<= vino
-    de )" generates those words too), or None when that cannot be done: a negative
-    lookbehind, an anchor ("citizens? of(?= $)") or a lookahead before a lookbehind. Their
-    words appear in other terms, and the corpus test in test_guard_matcher.py covers them."""
+    """The pattern with its lookbehinds and lookaheads of words read as plain groups, so that
+    the words they require are generated too ("(?<= vino de )"), or None where that cannot
+    be done: a negative lookbehind, an anchor ("citizens? of(?= $)"), or a pattern that opens
+    with a lookahead (a cheap test of the next words, which read as a group would have to be
+    written twice). Their words appear in other terms, and the corpus test in
+    test_guard_matcher.py covers them."""
     if pattern.startswith("(?=") or any(x in pattern for x in ("(?<!", "(?<=^", "$)")):
-        return None  # a leading lookahead is a cheap test that the lookbehind after it fails
+        return None
     return pattern.replace("(?<=", "(?:").replace("(?= ", "(?: ")
 
 

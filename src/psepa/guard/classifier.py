@@ -19,14 +19,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import tempfile
 import threading
+import time
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from psepa.guard.categories import Category
 from psepa.guard.evaluate import Example, load_corpus
@@ -63,12 +68,16 @@ class Classifier:
     """One logistic regression per category over TF-IDF character and word n-grams.
 
     Held as what prediction needs and nothing else: the two vectorisers (their vocabulary and
-    idf weights) and one column of weights per category, so that a trained model can be kept
-    in a cache as plain arrays (`ModelCache`) and read back without unpickling anything.
+    idf weights) and one column of weights per category, so that a trained model can be
+    cached as plain arrays (`load_or_train`) and read back without unpickling anything.
     """
 
     def __init__(
-        self, vectorisers: Sequence[Any], weights: Any, bias: Any, trained_on: int
+        self,
+        vectorisers: Sequence[Any],
+        weights: NDArray[np.float64],
+        bias: NDArray[np.float64],
+        trained_on: int,
     ) -> None:
         self._vectorisers = tuple(vectorisers)
         self._weights = weights  # features x categories, in Category order
@@ -79,7 +88,6 @@ class Classifier:
     def fit(cls, examples: Sequence[Example]) -> Classifier:
         # scikit-learn is imported here, not at module import: it costs half a second and
         # only a scan or an evaluation needs it.
-        import numpy as np
         import scipy.sparse as sparse
         from sklearn.linear_model import LogisticRegression
 
@@ -94,14 +102,15 @@ class Classifier:
             if not any(y) or all(y):
                 raise ValueError(f"the corpus needs examples with and without {category.value}")
             model = LogisticRegression(C=_C, max_iter=5000, class_weight="balanced").fit(x, y)
+            # classes_ is [False, True]: the one row of coef_ speaks for the category
             weights.append(model.coef_[0])
             bias.append(model.intercept_[0])
         return cls(vectorisers, np.column_stack(weights), np.array(bias), len(examples))
 
     def opinions(self, texts: Sequence[str], kind: str) -> list[tuple[Opinion, ...]]:
         """For each text, every category with its probability, most likely first."""
-        import numpy as np
         import scipy.sparse as sparse
+        from scipy.special import expit
 
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
@@ -109,8 +118,10 @@ class Classifier:
             return []
         documents = [_document(t, kind) for t in texts]
         x = sparse.hstack([v.transform(documents) for v in self._vectorisers]).tocsr()
-        # a binary logistic regression's probability: the logistic of its decision function
-        probabilities = 1.0 / (1.0 + np.exp(-(x @ self._weights + self._bias)))
+        # What LogisticRegression.predict_proba gives for a binary model (scikit-learn's
+        # _predict_proba_lr: the logistic of the decision function), computed from the
+        # weights alone so that a cached model needs no scikit-learn estimator.
+        probabilities = expit(x @ self._weights + self._bias)
         categories = list(Category)
         return [
             tuple(
@@ -122,11 +133,12 @@ class Classifier:
             for row in probabilities
         ]
 
-    def to_arrays(self) -> dict[str, Any]:
-        """The model as named numpy arrays of numbers and fixed-width strings (no objects)."""
-        import numpy as np
-
-        arrays: dict[str, Any] = {
+    def to_arrays(self) -> dict[str, NDArray[Any]]:
+        """The model as numbers and fixed-width strings, which `np.load` reads back without
+        `allow_pickle`; the categories' names too, so that a cache written when they were
+        other or in another order is refused, not misread."""
+        arrays: dict[str, NDArray[Any]] = {
+            "categories": np.array([c.value for c in Category]),
             "weights": self._weights,
             "bias": self._bias,
             "trained_on": np.array(self.trained_on),
@@ -137,22 +149,32 @@ class Classifier:
         return arrays
 
     @classmethod
-    def from_arrays(cls, arrays: Any) -> Classifier:
+    def from_arrays(cls, arrays: Mapping[str, NDArray[Any]]) -> Classifier:
         """The model `to_arrays` gave; ValueError if the arrays do not make one."""
+        if arrays["categories"].tolist() != [c.value for c in Category]:
+            raise ValueError("the model was trained for other categories")
         vocabularies = {
             name: {t: i for i, t in enumerate(arrays[f"{name}_vocabulary"].tolist())}
             for name in _VECTORISER_NAMES
         }
         vectorisers = _vectorisers(vocabularies)
         for name, vectoriser in zip(_VECTORISER_NAMES, vectorisers, strict=True):
-            vectoriser.idf_ = arrays[f"{name}_idf"]
-            if vectoriser.idf_.shape != (len(vocabularies[name]),):
-                raise ValueError(f"the {name} idf weights do not fit their vocabulary")
-        weights, bias = arrays["weights"], arrays["bias"]
+            vectoriser.idf_ = _numbers(arrays[f"{name}_idf"], (len(vocabularies[name]),))
         features = sum(len(v) for v in vocabularies.values())
-        if weights.shape != (features, len(Category)) or bias.shape != (len(Category),):
-            raise ValueError("the weights do not fit the vocabulary and the categories")
-        return cls(vectorisers, weights, bias, int(arrays["trained_on"]))
+        weights = _numbers(arrays["weights"], (features, len(Category)))
+        bias = _numbers(arrays["bias"], (len(Category),))
+        trained_on = arrays["trained_on"]
+        if trained_on.shape != () or trained_on.dtype.kind not in "iu":
+            raise ValueError("the number of training examples is not one whole number")
+        return cls(vectorisers, weights, bias, int(trained_on))
+
+
+def _numbers(array: NDArray[Any], shape: tuple[int, ...]) -> NDArray[np.float64]:
+    if array.dtype.kind != "f" or array.shape != shape or not np.isfinite(array).all():
+        raise ValueError(
+            f"expected finite numbers of shape {shape}, got {array.dtype} {array.shape}"
+        )
+    return array.astype(np.float64, copy=False)
 
 
 _VECTORISER_NAMES = ("chars", "words")
@@ -184,71 +206,116 @@ def train(parts: Iterable[Path]) -> Classifier:
     return Classifier.fit([e for part in parts for e in load_corpus(part)])
 
 
-# Part of every cache key: change it when the features, the document or the model change in a
-# way the corpus and scikit-learn's version do not show.
-MODEL_VERSION = "2"
+# Part of every cache key, beside the sources the model is computed by (`cache_key`): change
+# it when what the model means changes in a way that neither shows.
+MODEL_VERSION = "3"
 _CACHE_PREFIX = "guard-classifier-"
+# A cached model nobody has read for this long is removed when another is written; models of
+# other installs sharing the folder (another checkout, another scikit-learn) are left alone.
+_UNUSED_FOR = 30 * 24 * 3600
+_log = logging.getLogger(__name__)
 
 
 def cache_key(parts: Sequence[Path]) -> str:
-    """What a trained model depends on: its training parts' names and bytes, the model's
-    version and scikit-learn's."""
+    """What a trained model depends on: its training parts (names and bytes), the code that
+    turns text into features and trains (this module and `normalise`, as source), the
+    categories, and the versions of the model and of scikit-learn."""
     import sklearn
 
+    from psepa.guard import normalise as normaliser
+
     digest = hashlib.sha256(f"{MODEL_VERSION} {sklearn.__version__} {_C}".encode())
+    digest.update(" ".join(c.value for c in Category).encode())
+    for source in (Path(__file__), Path(normaliser.__file__)):
+        digest.update(source.read_bytes())
     for part in parts:
         digest.update(part.name.encode() + b"\0" + part.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 
 
 def cache_dir() -> Path | None:
-    """`PSEPA_CACHE_DIR` (`off` for none), else `$XDG_CACHE_HOME/psepa` or ~/.cache/psepa."""
+    """`PSEPA_CACHE_DIR` (`off` for none), else `$XDG_CACHE_HOME/psepa` or ~/.cache/psepa;
+    None where there is no home to put it in (a container's user without one)."""
     configured = os.environ.get("PSEPA_CACHE_DIR", "")
     if configured.strip().lower() == "off":
         return None
     if configured:
         return Path(configured)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "psepa"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg and Path(xdg).is_absolute():  # the XDG spec says to ignore a relative one
+        return Path(xdg) / "psepa"
+    try:
+        return Path.home() / ".cache" / "psepa"
+    except RuntimeError:
+        return None
 
 
 def load_or_train(parts: Sequence[Path], directory: Path) -> Classifier:
     """The model for `parts` from the cache in `directory`, or trained and cached there.
 
     Training takes seconds in every process; reading the cache a fraction of one. The cache
-    is arrays only (`np.load(allow_pickle=False)`), so a file in it cannot run code. One that
-    cannot be read is treated as missing and replaced; one that cannot be written is skipped.
+    is arrays only (`np.load(allow_pickle=False)`), so a file in it cannot run code, and only
+    a file of this user's that no one else may write is read: anyone who could replace it
+    could blind the guard. One that cannot be read is trained again and replaced, with a
+    warning; one that cannot be written costs the next process a training, nothing else.
     """
-    import numpy as np
-
     path = directory / f"{_CACHE_PREFIX}{cache_key(parts)}.npz"
     try:
-        # opened here, not by numpy, which leaves a file it cannot read open
-        with path.open("rb") as stored, np.load(stored, allow_pickle=False) as arrays:
-            return Classifier.from_arrays(arrays)
+        if _trusted(path):
+            # opened here, not by numpy, which leaves a file it cannot read open
+            with path.open("rb") as stored, np.load(stored, allow_pickle=False) as arrays:
+                model = Classifier.from_arrays(arrays)
+            os.utime(path)  # read now: not unused
+            return model
     except FileNotFoundError:
         pass
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
-        pass  # damaged or from another version: train again and replace it
+    except (OSError, ValueError, KeyError, EOFError, TypeError, zipfile.BadZipFile) as error:
+        _log.warning(
+            "the cached guard classifier %s cannot be read (%s); training it again", path, error
+        )
     model = train(parts)
+    _store(model, path)
+    return model
+
+
+def _trusted(path: Path) -> bool:
+    if not path.exists():
+        return False
+    status = path.stat()
+    if hasattr(os, "getuid") and (status.st_uid != os.getuid() or status.st_mode & 0o022):
+        _log.warning(
+            "the cached guard classifier %s is not only this user's to write; "
+            "training it again instead of reading it",
+            path,
+        )
+        return False
+    return True
+
+
+def _store(model: Classifier, path: Path) -> None:
     written: Path | None = None
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         # written whole under another name, then renamed: a reader never sees half a file
         with tempfile.NamedTemporaryFile(
-            dir=directory, prefix=f".{_CACHE_PREFIX}", suffix=".npz", delete=False
+            dir=path.parent, prefix=f".{_CACHE_PREFIX}", suffix=".npz", delete=False
         ) as handle:
             written = Path(handle.name)
-            np.savez(handle, **model.to_arrays())
+            arrays: dict[str, Any] = model.to_arrays()  # numpy's stubs: no key may be a flag
+            np.savez(handle, allow_pickle=False, **arrays)
+        written.chmod(0o644)  # NamedTemporaryFile's 0600 would hide it from a shared cache
         os.replace(written, path)
-        for stale in directory.glob(f"{_CACHE_PREFIX}*.npz"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        # a read-only home or a full disk costs the next process a retraining, nothing else
+        written = None
+        cutoff = time.time() - _UNUSED_FOR
+        for old in path.parent.glob(f"*{_CACHE_PREFIX}*.npz"):
+            if old != path and old.stat().st_mtime < cutoff:
+                old.unlink(missing_ok=True)
+    except OSError as error:
+        _log.info("the guard classifier could not be cached in %s (%s)", path.parent, error)
+    finally:
         if written is not None:
             with contextlib.suppress(OSError):
                 written.unlink(missing_ok=True)
-    return model
 
 
 _lock = threading.Lock()

@@ -90,6 +90,18 @@ CITIZEN_PERMANENT_RESIDENT = (
     r"residentes? (?:legal(?:es)? )?permanentes?)"
 )
 
+# A visa that is also a permission to work, or the question whether one is needed for a job:
+# named by both categories with the same span, as CITIZEN_OR_LPR. An employer asking about
+# sponsorship asks whether the person may work here; a festival's sponsorship is money.
+WORK_VISA = (
+    r"(?:visa|employment|work|immigration|h ?1 ?b) sponsorship",
+    r"sponsorship (?:\w+ ){0,2}(?:visa|visas|employment visa|work visa|work authori[sz]ation|"
+    r"h ?1 ?b|immigration)",
+    r"patrocinio (?:de |para )?(?:una |la |su )?(?:visa|visado|migratorio)",
+    r"(?:optional|curricular) practical training",
+    r"stem opt(?! (?:in|out)\b)",
+)
+
 
 def _words(text: str, sep: str | None = None) -> tuple[str, ...]:
     return tuple(text.split(sep))
@@ -420,7 +432,9 @@ _TIME_IN_COUNTRY = (
     + r"(?:"
     + COUNTRY
     + r") (?:\w+ ){0,3}hace",
-    r"(?:llego|llegaron|llegamos) hace (?:\w+ ){0,2}(?:mes|meses|ano|anos|semanas)",
+    # "es de El Salvador y llegó hace tres meses"; a letter also "llegó hace dos meses"
+    r"(?<= )(?:" + COUNTRY + r") (?:\w+ ){0,6}(?:llego|llegaron|llegamos|vino|vinieron) hace "
+    r"(?:\w+ ){0,2}(?:mes|meses|ano|anos)",
     _after(tuple(f"{v} from" for v in _ARRIVED_EN))
     + r"(?:"
     + COUNTRY
@@ -429,9 +443,7 @@ _TIME_IN_COUNTRY = (
     + r"|in (?:"
     + MONTHS
     + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b)",
-    _after(_words("immigrated emigrated inmigro emigro inmigraron emigraron"))
-    + r"(?:\w+ ){0,4}(?:in|en) "
-    + _YEAR,
+    _after(_words("immigrated inmigro inmigraron")) + r"(?:\w+ ){0,4}(?:in|en) " + _YEAR,
     # "a recent arrival from Haiti": the span stops before the country, which stays a
     # national origin too
     r"recent(?:ly)? (?:arrival|arrivals|arrived|immigrant|immigrants|immigrated|migrant|"
@@ -627,18 +639,13 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"indocumentad[oa]s?",
         r"inmigrantes? (?:indocumentad[oa]s?|ilegal(?:es)?|irregular(?:es)?)",
         r"(?:es|eres|son|era|sea|fue) (?:usted |el |ella )?(?:un |una )?(?:inmigrante|migrante)",
-        r"(?:situacion|estatus|status|condicion) (?:migratoria|irregular)",
+        r"(?:situacion|estatus) (?:migratoria|irregular)",
         # Special Immigrant Juvenile Status
         r"sijs",
         r"special immigrant juvenile",
-        # reporting to ICE (check-ins, ISAP) is what a person in removal proceedings does
-        r"ice ero",
-        r"(?:reports?|reported|reporting|check ins?|checks in|checked in|checking in) "
-        r"(?:\w+ ){0,2}(?:to |with |at )(?:the )?(?:ice|isap)(?! (?:rink|arena|cream|machine|"
-        r"maker|storm|pack)\b)",
         # a person's papers from the immigration court ("la notificación de la corte de
         # inmigración"); the court named in prose is no one's case
-        r"(?:notice|notificacion|letter|carta|citation|citacion|summons|appointment) "
+        r"(?:notice|notificacion|citation|citacion|summons|appointment) "
         r"(?:\w+ ){0,3}(?:immigration court|corte de (?:inmigracion|migracion)|tribunal de "
         r"(?:inmigracion|migracion))",
         r"asilo",
@@ -763,10 +770,6 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"nacionalidad(?:es)?",
         r"naturalizacion",
         r"naturalizad[oa]s?",
-        # N-400 (naturalisation), N-600 (certificate of citizenship), FS-240 (a US citizen's
-        # birth abroad)
-        r"n (?:400|600)",
-        r"fs 240",
         r"(?<=^ )(?:extranjer[oa]s?|foreigner|foreigners)(?= $)",
         r"born abroad to (?:an? )?(?:us|united states|american) (?:citizens?|parents?)",
         r"se naturaliz(?:o|aron|aste|ara|aran|ado)",
@@ -834,11 +837,15 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:immigrat|emigrat|migrat|arriv|mov|fle|fled|came|come)\w* (?:\w+ ){0,6}from "
         r"(?:what|which) (?:country|countries|nation)",
         r"(?:fled|flee|flees|fleeing|escaped) " + COUNTRY,
-        r"(?:city|town|village|region|province|hometown|home town) of origin",
-        r"(?:municipio|pueblo|ciudad|comunidad|region|provincia|departamento|aldea) (?:de )?"
-        r"origen",
-        r"(?:country|countries|nation|pais|paises) (?:\w+ ){0,3}(?:fleeing|fled|flee|huye|huyo|"
-        r"huyendo|huyeron)",
+        # a trip has a city of origin and of destination too
+        r"(?:city|town|village|region|province|hometown|home town) of origin"
+        r"(?! (?:and|or|to) destination)",
+        r"(?:municipio|pueblo|ciudad|comunidad|region|provincia|aldea) (?:de )?origen"
+        r"(?! (?:y|o|al?) destino)",
+        # "the country you are fleeing"; country music fans flee the rain
+        r"(?:country|countries|nation|pais|paises) (?:(?:you|he|she|they|we|i|who|que|del que|"
+        r"de donde|from which|the family|your family) )(?:\w+ ){0,2}(?:fleeing|fled|flee|flees|"
+        r"huye|huyo|huyen|huyendo|huyeron)",
         r"refugee (?:\w+ )?(?:country|countries|nation|pais)",
         r"(?=de )" + DE_PEOPLE + r"de " + COUNTRY,
     ),
@@ -927,11 +934,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         + VISA_CODE
         + r"(?! (?:pod|unit|tier|block|wing|cell|dorm|floor|level|"
         r"housing|line|form|bomber|rifle|tank|abrams|engine|car)\b)",
-        r"(?:require|requires|need|needs|needed|requiring|sponsor) (?:\w+ ){0,3}sponsorship",
+        *WORK_VISA,
         r"(?:ds 2019|ds 160|i 129)",
-        r"patrocinio (?:de |para )?(?:una |la |su )?(?:visa|visado|migratorio)",
-        r"(?:optional|curricular) practical training",
-        r"stem opt",
         r"(?:type|class|category|kind) of visa",
         r"(?:expiry|expiration|issue) (?:date )?(?:of (?:the |his |her |your )?)?visas?",
         r"(?:student|work|tourist|visitor|travel|immigrant|nonimmigrant|non immigrant|u|t|"
@@ -1005,16 +1009,11 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"autorizacion (?:de |para )?(?:empleo|trabajar|trabajo)",
         r"(?:autorizad[oa]s?|elegibles?|permitid[oa]s?)(?: (?:a|o|as|os))?(?: legalmente)? "
         r"para trabajar",
-        r"(?:puede|pueden|podra|podran) (?:\w+ ){0,2}trabajar legalmente",
         r"documento de autorizacion de empleo",
         r"permiso laboral",
-        # an employer asking about visa sponsorship asks whether the person may work here
-        r"(?:require|requires|need|needs|needed|requiring|sponsor) (?:\w+ ){0,3}sponsorship",
-        r"patrocinio (?:de |para )?(?:una |la |su )?(?:visa|visado|migratorio)",
-        r"visas? (?:\w+ ){0,3}(?:allow|allows|permit|permits|authori[sz]e|authori[sz]es|let|"
-        r"lets) (?:\w+ ){0,2}(?:to )?work",
-        r"(?:optional|curricular) practical training",
-        r"stem opt",
+        *WORK_VISA,
+        r"visas? (?:\w+ ){0,3}(?:allow|allows|permit|permits|authori[sz]e|authori[sz]es) "
+        r"(?:\w+ ){0,2}to work",
         r"f ?1 opt",
     ),
 }
@@ -1053,7 +1052,7 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         r"res(?:id)? permanent(?:e|es)? (?:sn|s n|yn|y n|flag|indicator|status|estatus|since|"
         r"desde|card|tarjeta|expiry|vencimiento)",
         r"prc (?:expiry|expiration|issue date)",
-        r"conditional res (?:indicator|flag|yn|y n|status|card|expiry|date)",
+        r"conditional res (?:indicator|flag|yn|y n|status|card|expiry)",
     ),
 }
 
@@ -1080,7 +1079,15 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"[Ii]nstitute|INSTITUTE)",
         # a SAVE case's verification steps ("SAVE: Step 1 verified"), upper case only too
         r"\bSAVE\b\W*(?:[Ss]tep|STEP)\s*[1-3]\b",
+        # reporting to ICE (check-ins, ISAP) is what a person in removal proceedings does;
+        # upper case only: players report to the ice
+        r"\bICE\W+ERO\b",
+        r"\b(?:[Rr]eport(?:s|ed|ing)?|[Cc]heck(?:s|ed|ing)?[- ]ins?)\b(?:\W+\w+){0,2}?\W+"
+        r"(?:to|with|at)\W+(?:the\W+)?(?:ICE|ISAP)\b",
     ),
+    # N-400 (naturalisation), N-600 (certificate of citizenship), FS-240 (a US citizen's birth
+    # abroad), with their hyphen: "400 N 600 W" is an address on a street grid
+    C.CITIZENSHIP: (r"\b(?:[Nn]-(?:400|600)|FS-240)\b",),
     # "Born: Manila, Philippines" in a cell; a date after it is a date of birth
     C.PLACE_OF_BIRTH: (
         r"\b(?:[Bb]orn|BORN)\s*:\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|"
@@ -1126,6 +1133,13 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"construccion|menores|excavacion)",
     r"permisos? de trabajo (?:de|para) menores",
     # Visa the card company
+    r"visas? (?:purchasing|procurement|p|corporate|business|gift|prepaid|rewards?|debit|"
+    r"credit|fleet|travel) cards?",
+    # interstate highways share their numbers with forms ("Crash on I-94 WB", "slow on I-485")
+    r"(?:traffic|accident|crash|wreck|closure|closed|construction|slow|jam|backup|congestion|"
+    r"delays?|collision|stalled|debris|lanes?) (?:\w+ ){0,3}(?:on|along|near|at) i \d{1,3}\b",
+    r"i \d{1,3} (?:near|exit|eb|wb|nb|sb|northbound|southbound|eastbound|westbound|mile|mm|"
+    r"interchange|ramp|bridge|corridor|lanes?|overpass|underpass|frontage)\b",
     r"visas? (?:card|cards|debit|credit|mastercard|master card|amex|gift|prepaid|checkout|"
     r"payment|payments|or mastercard|and mastercard|o mastercard|y mastercard|discover)",
     r"(?:card|cards|credit|debit|payment|pay|paid|tarjeta|pago|mastercard|amex|discover|"

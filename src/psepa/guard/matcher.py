@@ -17,8 +17,10 @@ from psepa.guard.categories import Category
 from psepa.guard.normalise import normalise
 
 # A full stop ends a sentence unless it follows a lone letter, as in "U.S." or "A.", or
-# closes "EE.UU." (Estados Unidos).
-_SENTENCE = re.compile(r"(?<!\b[A-Za-z])(?<!EE\.UU)(?<!ee\.uu)[.!?;]+(?=\s|$)|[¿¡\n\r]+")
+# closes "EE.UU." or "EE. UU." (Estados Unidos, as the RAE spells it), in any case.
+_SENTENCE = re.compile(
+    r"(?<!\b[A-Za-z])(?<!(?i:\bee))(?<!(?i:ee\.uu))(?<!(?i:ee\. uu))[.!?;]+(?=\s|$)|[¿¡\n\r]+"
+)
 
 
 @dataclass(frozen=True)
