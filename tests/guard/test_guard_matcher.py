@@ -205,6 +205,7 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("Her grandparents emigrated to Boston in 1910.", False),
         ("The city's Visa purchasing card lets staff work faster.", False),
         ("Country music fans fled the rain.", False),
+        ("The delegation arrived from Japan in May.", False),
         ("Traffic is slow on I-485.", False),
         ("Accident on I-94 near exit 212, two vehicles involved.", False),
         ("conditional_res_date", True),  # a parks reservation

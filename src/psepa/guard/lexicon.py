@@ -309,6 +309,7 @@ ANIMALS_AND_THINGS = _one_of(
         "equipment drugs narcotics heroin cocaine meth fentanyl pills seeds rug fabric box "
         "boxes crate pallet device phone number website server traffic text message video film "
         "movie song recipe dish art painting artifact sample strain variant storm hurricane "
+        "delegation delegations team teams orchestra choir troupe "
         "paquete paquetes envio producto productos mercancia llamada carro coche vehiculo "
         "dinero perro perros gato gatos cachorro mascota cafe vino comida droga drogas"
     )
