@@ -88,14 +88,12 @@ class Classifier:
     def fit(cls, examples: Sequence[Example]) -> Classifier:
         # scikit-learn is imported here, not at module import: it costs half a second and
         # only a scan or an evaluation needs it.
-        import scipy.sparse as sparse
         from sklearn.linear_model import LogisticRegression
 
         if not examples:
             raise ValueError("the classifier needs labelled examples to train on")
         vectorisers = _vectorisers()
-        documents = [_document(e.text, e.kind) for e in examples]
-        x = sparse.hstack([v.fit_transform(documents) for v in vectorisers]).tocsr()
+        x = _features(vectorisers, [_document(e.text, e.kind) for e in examples], fit=True)
         weights, bias = [], []
         for category in Category:
             y = [category in e.labels for e in examples]
@@ -109,15 +107,13 @@ class Classifier:
 
     def opinions(self, texts: Sequence[str], kind: str) -> list[tuple[Opinion, ...]]:
         """For each text, every category with its probability, most likely first."""
-        import scipy.sparse as sparse
         from scipy.special import expit
 
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}")
         if not texts:
             return []
-        documents = [_document(t, kind) for t in texts]
-        x = sparse.hstack([v.transform(documents) for v in self._vectorisers]).tocsr()
+        x = _features(self._vectorisers, [_document(t, kind) for t in texts], fit=False)
         # What LogisticRegression.predict_proba gives for a binary model (scikit-learn's
         # _predict_proba_lr: the logistic of the decision function), computed from the
         # weights alone so that a cached model needs no scikit-learn estimator.
@@ -200,6 +196,14 @@ def _vectorisers(vocabularies: dict[str, dict[str, int]] | None = None) -> tuple
             vocabulary=known.get("words"),
         ),
     )
+
+
+def _features(vectorisers: Sequence[Any], documents: list[str], *, fit: bool) -> Any:
+    """The documents as one sparse row each: character n-grams, then words."""
+    import scipy.sparse as sparse
+
+    parts = [v.fit_transform(documents) if fit else v.transform(documents) for v in vectorisers]
+    return sparse.hstack(parts).tocsr()
 
 
 def train(parts: Iterable[Path]) -> Classifier:

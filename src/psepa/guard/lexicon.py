@@ -91,8 +91,9 @@ CITIZEN_PERMANENT_RESIDENT = (
 )
 
 # A visa that is also a permission to work, or the question whether one is needed for a job:
-# named by both categories with the same span, as CITIZEN_OR_LPR. An employer asking about
-# sponsorship asks whether the person may work here; a festival's sponsorship is money.
+# named by both categories with the same span, as CITIZEN_OR_LPR. A reading (session 6): an
+# employer asking about sponsorship asks whether the person may work here, which is work
+# authorisation (psepa.guard.categories) as well as a visa; a festival's sponsorship is money.
 WORK_VISA = (
     r"(?:visa|employment|work|immigration|h ?1 ?b) sponsorship",
     r"sponsorship (?:\w+ ){0,2}(?:visa|visas|employment visa|work visa|work authori[sz]ation|"
@@ -771,6 +772,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"nacionalidad(?:es)?",
         r"naturalizacion",
         r"naturalizad[oa]s?",
+        # A reading (session 6, from train-1..8): a cell that records a person as a foreigner
+        # ("Extranjero") records that they are not a citizen, and being born abroad to a US
+        # citizen is how citizenship is derived; both are citizenship, DRMC 28-250(a)(2).
         r"(?<=^ )(?:extranjer[oa]s?|foreigner|foreigners)(?= $)",
         r"born abroad to (?:an? )?(?:us|united states|american) (?:citizens?|parents?)",
         r"se naturaliz(?:o|aron|aste|ara|aran|ado)",
@@ -881,6 +885,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"oriund[oa]s? de \w+",
         r"(?:es|era|eres|soy) natural de",
         r"(?:ciudad|pueblo|localidad|villa|municipio) natal",
+        # A reading (session 6): a birth certificate issued by a named country records where
+        # the person was born: the place of birth that C.R.S. 24-74 (as SB25-276 extended it)
+        # names, and the engine reads as national origin before 2025 (DRMC 28-250(a)(2);
+        # its flagged reading place-of-birth-is-national-origin, psepa.law.readings)
         r"(?:birth certificate|partida de nacimiento|acta de nacimiento|certificado de "
         r"nacimiento) (?:\w+ )?(?:from|de|del) (?:" + COUNTRY + r")",
         DEMONYM_EN + r" (?:birth certificate|partida de nacimiento|acta de nacimiento)",
