@@ -101,6 +101,31 @@ WORK_VISA = (
     r"patrocinio (?:de |para )?(?:una |la |su )?(?:visa|visado|migratorio)",
     r"(?:optional|curricular) practical training",
     r"stem opt(?! (?:in|out)\b)",
+    # OPT's dates ("OPT ends in June", opt_end_date): the work period a student visa allows
+    r"opt (?:ends?|ending|ended|expires|expired|expiring|end date|start date|expiry|extension)",
+    # A reading (session 7): what a visa lets its holder do for work ("on F-1 and cannot work
+    # off campus", "visa F-1 y no puede trabajar") is work authorisation as well as a visa.
+    r"(?:" + VISA_CODE + r"|visas?|visados?) (?:\w+ ){0,4}(?:cannot|can t|can not|may not|"
+    r"not allowed to|isn t allowed to|only allowed to|can only|may only|no puede|no pueden|"
+    r"solo puede|no le permite|no les permite) (?:\w+ ){0,2}(?:work|trabajar)",
+)
+# The way in: entering on a visa ("arrived on a tourist visa", "entró con visa de turista",
+# "clase de visa con la que ingresó") is how a person came, which reveals status as the
+# time and way in do (_TIME_IN_COUNTRY), and names a visa: both categories, same span.
+ENTERED_ON_VISA = (
+    r"(?:entered|arrived|came|come|admitted|came over|came in) (?:\w+ ){0,3}on (?:an? |his |"
+    r"her |their )?(?:\w+ )?visas?(?! (?:card|cards|debit|credit)\b)",
+    r"(?:entro|entraron|ingreso|ingresaron|llego|llegaron|vino|vinieron)(?: (?:a|al|a los) "
+    r"(?:los )?(?:estados unidos|pais|este pais|us))? con (?:una |la |su )?(?:visa|visado)s?",
+    r"(?:visa|visado)s? con (?:la|el) que (?:usted )?(?:ingreso|entro|llego|vino)",
+)
+# A nonimmigrant class ("Non-immigrant (B1/B2)") is a status and a visa, the same span.
+NONIMMIGRANT_CLASS = r"(?:nonimmigrant|non immigrant) (?:\w+ )?(?:an? )?" + VISA_CODE
+# A Special Immigrant Visa (Afghan and Iraqi SIVs) admits its holder as an immigrant: a
+# visa and a status, the same span.
+SPECIAL_IMMIGRANT_VISA = (
+    r"special immigrant visas?|sivs? (?:holders?|recipients?|applicants?|status|visas?|case|"
+    r"cases)|(?:on|with|holds?|has) (?:an? )?sivs?"
 )
 
 
@@ -127,7 +152,7 @@ _AMBIGUOUS_NAMES = frozenset(
 _OTHER_NAMES = _words(
     "burma|turkey|ivory coast|czech republic|swaziland|macedonia|holland|england|scotland|"
     "wales|great britain|korea|palestine|east timor|the gambia|the philippines|"
-    "the netherlands|the dominican republic|cabo verde|inglaterra|escocia|gran bretana|"
+    "the netherlands|the dominican republic|cabo verde|inglaterra|escocia|gran bretana|drc|"
     "corea|birmania|turquia|holanda|palestina|costa de marfil|republica checa|siria|"
     "viet nam",
     sep="|",
@@ -226,6 +251,7 @@ FROM_PEOPLE = _after(
         "evacuees",
         "parolee",
         "parolees",
+        "resettled",
         "deportee",
         "deportees",
         "fled",
@@ -284,6 +310,14 @@ DE_PEOPLE = _after(
         "huyendo",
         "escapo",
         "escaparon",
+        # "refiere ser de Honduras", as the notes write it
+        "refiere ser",
+        "dice ser",
+        "dijo ser",
+        "afirma ser",
+        "declara ser",
+        "manifiesta ser",
+        "indica ser",
         "es",
         "son",
         "era",
@@ -378,12 +412,21 @@ _ARRIVAL_ES = (
     r"huyo|huyeron|emigro|emigraron|emigrado|emigrada)"
 )
 # the same verbs, one by one, for a lookbehind
-_ARRIVED_EN = _words("arrived came come comes immigrated migrated emigrated fled escaped")
+_ARRIVED_EN = (
+    *_words("arrived arriving came come comes immigrated migrated emigrated fled escaped"),
+    "came over",
+    "come over",
+)
 _ARRIVED_ES = _words("llego llegaron vino vinieron viene vienen huyo huyeron emigro emigraron")
 _YEAR = r"(?:19|20)\d\d"
 MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+# "years in the US Army": an institution named after the country, not time in it
+_NOT_US_BODY = (
+    r"(?! (?:army|navy|air force|marines?|military|armed forces|coast guard|senate|house|"
+    r"congress|open|postal|forest|attorney|district|government|olympic|embassy|bank)\b)"
 )
 # Origin given in passing, learnt from outside annotators' notes (train-1..8).
 # A reading: the country a person came from, was sent back to, or whose consulate or TPS
@@ -393,18 +436,44 @@ _ORIGIN_IN_PASSING = (
     r"(?:refiere|dice|dijo|indica|manifiesta|afirma|declara|menciona|refirio|indico|manifesto|"
     r"declaro) (?:que )?(?:es|son|ser|era|eran) " + DEMONYM_ES,
     r"(?<=^ )(?:es|son|soy|somos|eres) " + DEMONYM_ES,
+    # "el inquilino es venezolano", "la madre, quien es salvadoreña" (session 7)
+    r"(?=(?:es|son|era|eran) )"
+    + _after((*_PERSON_ES, "quien", "quienes", "participante", "participantes"))
+    + r"(?:es|son|era|eran) "
+    + DEMONYM_ES,
+    r"(?:she s|he s|they re|i m|identified (?:himself|herself|themselves|themself) as) "
+    r"(?:a |an )?" + DEMONYM_EN + _NOT_A_PERSON_EN,
     DEMONYM_EN + r"(?= (?:consulate|consular|immigrant|immigrants|refugee|refugees|asylee|"
     r"asylees|asylum seekers?|family|families|woman|women|man|men|mother|father|parents?|"
     r"descent|origin|ancestry|heritage|community) )",
     _PERSON_EN + r" (?:is|are|was|were) (?:a |an )?" + DEMONYM_EN + _NOT_A_PERSON_EN,
     r"(?:consulate|consulado) (?:general )?(?:of |de |del )?(?:" + COUNTRY + ")",
-    _after(_words("tps|tps for|tps de|tps from|tps holder from|tps por ser de", sep="|"))
+    _after(
+        _words(
+            "tps|tps for|tps de|tps from|tps holder from|tps holder de|tps por ser de|tps under|"
+            "tps under the",
+            sep="|",
+        )
+    )
     + r"(?:"
     + COUNTRY
     + ")",
     _ARRIVAL_EN + r" (?:\w+ ){0,3}(?:from|to) (?:" + COUNTRY + ")",
     _ARRIVAL_ES + r" (?:\w+ ){0,3}(?:de|desde|a|al) (?:" + COUNTRY + ")",
     r"(?:originari[oa]s?|oriund[oa]s?) de \w+",
+    # the country of a TPS designation ("tps_designated_country", "TPS-SLV"); the span starts
+    # after "tps", which stays a status
+    r"(?<= tps )(?:designated |designation |desig )?country",
+    r"(?<= tps )pais(?: designado| de designacion)?",
+    r"(?:pais|country) (?:de |of )designa(?:cion|tion)",
+    r"(?<=^ tps )(?:slv|sv|ven|hnd|hn|hti|som|sdn|ssd|ukr|afg|npl|nic|yem|syr|mmr|eth|cmr|lbn)"
+    r"(?= $)",
+    _after(_words("refugee refugiado refugiada asylee asilado asilada")) + COUNTRY + r"(?= $)",
+    r"(?<=^ )procedentes? de (?:" + COUNTRY + ")",
+    r"(?:regresar|volver|regresarse) (?:\w+ ){0,2}(?:a|al) (?:" + COUNTRY + ")",
+    r"(?:llegar|venir|llegando|viniendo) (?:de|desde) (?:" + COUNTRY + ")",
+    # "COO: Syria", "COO=ERITREA": a country-of-origin code before a country's name
+    r"coo (?:" + COUNTRY + ")",
 )
 # Time in the country and the way in, from the same notes: "years_in_country", "been in the
 # country since he was 14", "Llegó en 2018", "Entered US 2014", "cruzó con un coyote".
@@ -444,7 +513,7 @@ _TIME_IN_COUNTRY = (
     + _YEAR
     + r"|in (?:"
     + MONTHS
-    + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b)",
+    + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|in the (?:19|20)?\d0s)",
     _after(_words("immigrated inmigro inmigraron")) + r"(?:\w+ ){0,4}(?:in|en) " + _YEAR,
     # "a recent arrival from Haiti": the span stops before the country, which stays a
     # national origin too
@@ -473,6 +542,89 @@ _TIME_IN_COUNTRY = (
     # a newcomer: "recién llegada de Honduras"; the span stops before the country, which
     # stays a national origin too
     r"recien llegad[oa]s?(?= (?:de|desde|al|a) (?:" + COUNTRY + r"|pais|estados unidos) )",
+    # Learnt from heldout-11..24 and train-11..14 (session 7), the same reading as above:
+    # time in the country ("yrs_in_us", "been in the US about 6 yrs", "lleva 15 años aquí"),
+    # the date and way in ("date_entered_us", "fecha_llegada_pais", "¿Cómo ingresó al país?").
+    r"(?:years|yrs|yr|months|anos|anios|meses) (?:living |residing |viviendo |residiendo )?"
+    r"(?:in|en) (?:(?:the |los )?(?:us|united states|estados unidos)|the states)" + _NOT_US_BODY,
+    r"(?:been|being|lived|living|resided|residing|estado|vivido|viviendo) (?:\w+ ){0,2}(?:in|en) "
+    r"(?:(?:the |this |este |el |los )?(?:country|pais|us|united states|estados unidos)|the "
+    r"states) "
+    r"(?:for |about |around |approx |approximately |roughly |almost |nearly |over |more than |"
+    r"less than |por |unos |casi |mas de |como |alrededor de )*(?:\d+|a|an|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|few|several|many|un|una|dos|tres|cuatro|cinco|seis|siete|"
+    r"ocho|nueve|diez|varios|muchos) (?:\w+ )?(?:years?|yrs?|months?|mos|decades?|anos|meses|"
+    r"decadas)",
+    r"(?:been|lived|living|here|resided|residing|reside|resides|lives) (?:\w+ ){0,2}in (?:the )?"
+    r"(?:us|united states|states) since (?:(?:19|20)?\d\d|the \d0s)",
+    # "lleva 15 años aquí": years, not months (a patient is months in a ward), and not "aquí
+    # en la empresa" or "aquí trabajando"
+    r"(?:lleva|llevan|llevo|llevaba|tiene|tienen) (?:\w+ )?(?:\d+|un|dos|tres|cuatro|cinco|seis|"
+    r"siete|ocho|nueve|diez|varios|muchos) anos (?:aqui|aca)"
+    r"(?! (?:en|trabajando|de|como|con|atendiendo)\b)",
+    r"(?:vive|viven|vivia|radica|lleva) (?:aqui|aca|en (?:el |este )pais|en (?:los )?estados "
+    r"unidos) desde (?:los |el |hace |que )?(?:\d{2,4}|nin[oa]|pequen[oa]|chic[oa]|bebe|joven)",
+    r"desde cuando (?:vive|viven|vives|esta|estan|reside|residen|radica) (?:usted |el |ella )?"
+    r"en (?:este pais|el pais|(?:los )?estados unidos|us)",
+    r"how long (?:have|has|had) (?:you|he|she|they|the \w+|your \w+) (?:been )?(?:living |"
+    r"residing |lived |resided |here )?in (?:the |this )?(?:us|united states|country)",
+    r"(?:date|year|yr|dt|fecha|ano|anio) (?:of |de |en que |you |he |she |they )?(?:first |last |"
+    r"most recent |initial |latest )?(?:entry|entered|arrival|arrived|came|come|ingreso|llegada|"
+    r"llego|entrada|entro) (?:to |into |in |a |al |en |a los )?(?:(?:the )?(?:us|united states)|"
+    r"(?:los )?estados unidos|(?:el |este )?pais|this country|the country)",
+    r"(?:first |last |most recent )?(?:entry|arrival) (?:date |year |dt )?(?:to |into |in )?"
+    r"(?:the )?(?:us|united states) (?:date|dt|year)",
+    r"(?:entry|arrival) (?:date|year|dt) (?:to|into|in) (?:the )?(?:us|united states)",
+    r"(?:llegada|ingreso|entrada) (?:a|al|en) (?:los )?(?:estados unidos|us)",
+    r"(?:llego|llegaron|llegamos|vino|vinieron|entro|entraron|ingreso|ingresaron) (?:a|al|a los) "
+    r"(?:estados unidos|pais|este pais|us|eu) hace",
+    # the date a child first enrolled in a US school (Title III's immigrant-student data)
+    # tells how long the child has been in the country, as above
+    r"first (?:us|united states) school (?:enroll\w*|entry|date|attend\w*|year)",
+    r"first (?:enrolled|attended|entered|enrollment) (?:\w+ ){0,2}schools? in (?:the )?(?:us|"
+    r"united states)",
+    r"(?:date|year) (?:\w+ ){0,2}first (?:enrolled|attended|entered) (?:in )?(?:a |an )?(?:us|"
+    r"united states) schools?",
+    # the way in: with or without inspection, how, by which mode
+    r"(?:enter|entered|entry|entering|came|come|arrived|admitted) (?:\w+ ){0,3}with "
+    r"(?:or without )?inspection",
+    r"(?:entro|entraron|ingreso|ingresaron|entrada|llego|llegaron|vino|vinieron) (?:\w+ ){0,4}"
+    r"(?:con o )?(?:sin|con) inspeccion",
+    r"(?:como|de que manera|de que forma|por donde) (?:ingreso|entro|llego|cruzo|vino|ingresaron|"
+    r"entraron|llegaron|vinieron) (?:usted |el |ella )?(?:a|al|a los|en) (?:los )?(?:estados "
+    r"unidos|pais|este pais|us)",
+    r"how did (?:you|he|she|they|the \w+|your \w+) (?:first )?(?:enter|come to|come into|get "
+    r"into|arrive in|cross into|get to) (?:the )?(?:us|united states|this country)",
+    r"(?:manner|mode|method|type|way|tipo|forma|manera|modo|medio) (?:of |de )?(?:entry|entrada|"
+    r"ingreso) (?:to |into |in |a |al |en )?(?:the |los |el )?(?:us|united states|estados unidos|"
+    r"pais|country)",
+    r"(?:entry|entrada|ingreso) (?:mode|manner|method|type|tipo|forma) (?:to |into |in |a |al |"
+    r"en )?(?:the |los |el )?(?:us|united states|estados unidos|pais|country)",
+    r"(?:crossed|crossing|snuck|sneaked) (?:\w+ ){0,2}into (?:the )?(?:us|united states)",
+    r"(?:crossed|crossing|cruzo|cruzaron|cruzar|cruzando) (?:\w+ ){0,3}(?:border|frontera) "
+    r"(?:\w+ )?(?:alone|solo|sola|solos|solas|at (?:age )?\d+|a los \d+|as an? (?:child|minor|"
+    r"kid|teen)|with (?:a |his |her )?(?:coyote|smuggler))",
+    r"(?:entro|entraron|ingreso|ingresaron) (?:\w+ ){0,2}por (?:la )?frontera",
+    r"(?:arrived|arriving|came|coming|released|dropped off|bused|bussed) (?:\w+ ){0,2}from the "
+    r"(?:southern )?border",
+    # "se vino de mojado", said of crossing the river: a slur, but a record of the way in
+    r"(?:vino|vinieron|vine|venimos|se vino|llego|llegaron|entro|entraron|cruzo|cruzaron|paso|"
+    r"pasaron|pasamos) de mojad[oa]s?",
+    r"se (?:vino|vinieron|vine|venia)(?: \w+){0,3} (?:en (?:19|20)\d\d|a los \d+ anos|hace "
+    r"(?:\w+ )?(?:anos|meses))",
+    # not "came over from Guatemala in 2019", whose country stays an origin (above)
+    r"(?:came|come|comes) over (?:(?!from )\w+ ){0,2}(?:in (?:19|20)\d\d|at (?:age )?\d+|as "
+    r"an? (?:child|kid|baby|teen|minor)|when (?:he|she|i|they|we) (?:was|were))",
+    r"(?:brought|came|moved|trajeron|trajo) (?:\w+ )?(?:over|here|aqui|aca) (?:at (?:age |the "
+    r"age of )?\d|a los \d|when (?:he|she|i|they|we) (?:was|were)|cuando (?:era|tenia|eran)|as "
+    r"an? (?:child|baby|kid|toddler|teen|minor))",
+    r"(?:moved|relocated|immigrated|emigrated|migrated) (?:\w+ ){0,2}to (?:the )?(?:us|united "
+    r"states)(?! (?:bank|army|navy|air force|marines|postal|open|senate|house|district|"
+    r"attorney|forest|department|dept|embassy|consulate|olympic|national|soccer|team)\b)",
+    r"acab(?:a|an|aba|aban|o|aron) de (?:llegar|venir|emigrar)(?= (?:de|desde|a|al) (?:los )?"
+    r"(?:" + COUNTRY + r"|estados unidos|este pais|pais) )",
+    # recently resettled from a country: resettlement is for refugees
+    r"resettled(?= from (?:" + COUNTRY + r") )",
 )
 
 
@@ -482,10 +634,58 @@ TERMS: dict[Category, tuple[str, ...]] = {
         *_TIME_IN_COUNTRY,
         OVERSTAY_VISA,  # first: at the same place the first alternative wins
         *STAYING_ON_A_VISA,
+        *ENTERED_ON_VISA,
+        NONIMMIGRANT_CLASS,
+        SPECIAL_IMMIGRANT_VISA,
         r"immigration (?:status|standing|category|classification|class|history|documents?|"
         r"documentation|papers|paperwork|record|records|situation|condition|violations?|"
         r"information|info|details|type|code|flag|indicator|parole|parolee|parolees|benefits?|"
         r"petition|application|case|cases|relief)",
+        # a person's own immigration lawyer, court date, papers, detention, or fear of removal
+        r"(?:his|her|their|your|my|s) immigration (?:attorney|lawyer|counsel)",
+        r"(?:su|tu|mi) abogad[oa] de (?:inmigracion|migracion)",
+        r"immigration court (?:next |upcoming |master |individual )?(?:hearings?|dates?|"
+        r"appearances?|case number)",
+        r"(?:fear|fears|feared|fearing|afraid of|scared of|worried about|worries about|risk of|"
+        r"facing|faces|faced|threat of|threatened with|subject to) (?:possible |imminent |being )?"
+        r"deportation",
+        r"(?:miedo|temor|teme|temen|riesgo) (?:a |de )?(?:la )?deportacion",
+        r"(?:credible|reasonable) fear (?:interview|screening|determination|review|hearing|"
+        r"finding|claim|process)",
+        r"(?:entrevista de )?miedo (?:creible|razonable)",
+        r"(?:online )?detainee locator",
+        # "la migra" as an agent ("se lo llevó la migra", "la migra lo agarró"), or feared
+        r"la migra (?:(?:se|les?|lo|la|los|las) )*(?:llevo|llevaron|agarro|agarraron|detuvo|"
+        r"detuvieron|arresto|arrestaron|deporto|deportaron|recogio|levanto|levantaron|paro|"
+        r"pararon)",
+        r"(?:llevo|llevaron|agarro|agarraron|detuvo|detuvieron|arresto|arrestaron|recogio|"
+        r"levanto|levantaron) (?:\w+ ){0,2}la migra",
+        r"(?:miedo|temor|teme|temen|asustad[oa]s?) (?:a |de )?la migra",
+        # a case with the immigration authorities, not a data migration
+        r"(?:caso|casos|tramite|tramites|solicitud|solicitudes|peticion|peticiones|audiencia|"
+        r"audiencias|expediente) (?:\w+ ){0,2}(?:ante|con|en) (?:la |el )?"
+        r"(?:inmigracion|migracion|uscis)(?! (?:de|del) (?:datos|sistemas?|servidor\w*|la base|"
+        r"aves|especies)\b)",
+        r"(?:case|cases|application|applications|petition|petitions|paperwork|filing|filings|"
+        r"appointment|interview) (?:\w+ ){0,2}(?:with|before|at|to) (?:the )?uscis",
+        r"(?:proceso|procesos|caso|casos|orden|ordenes) (?:de )?deportacion",
+        # "Immigrant / Non-immigrant", an immigrant student's flag (Title III)
+        r"immigrant (?:or |and |nor )?non ?immigrant",
+        r"immigrant (?:student|students|child|children|youth) (?:flag|indicator|yn|status|code|"
+        r"ind)",
+        # "arregló sus papeles": regularised status; a car's or a divorce's papers are not
+        r"(?:arregl|tramit)\w* (?:sus |los |su |mis |tus )?papeles(?! (?:del?|para|de la|de las|"
+        r"de los)\b)",
+        # "she is not legal": a person, not a search, a contract or a blood-alcohol level
+        r"(?=(?:is|are|was|were) )"
+        + _after((*ILLEGAL_PEOPLE, "i", "you", "we", "kids", "children"))
+        + r"(?:is|are|was|were) (?:not )?(?:legal|illegal)(?= $| (?:here|during|and|but|"
+        r"either|anymore|now|yet|or not)\b)",
+        r"(?:que|porque|si|ella|el|ellos|ellas|usted|tampoco|todavia|aun|ya) (?:no )?(?:esta|"
+        r"estan|estaba|estaban|estoy|estamos|estas) (?:legal|ilegal)(?:es)?"
+        r"(?! (?:el|la|los|las|ese|esa|este|esta|para)\b)",
+        r"(?:no|lacks?|lacking|with no) (?:\w+ )?(?:legal|lawful|us|united states|immigration) "
+        r"status",
         r"(?:humanitarian|significant public benefit|advance) parole",
         r"parole in place",
         r"paroled (?:in|into) (?:the )?" + US,
@@ -520,7 +720,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # entry without inspection, as immigration files abbreviate it
         r"ewi",
         r"(?:entry|entered|enter|entering|entrants?|crossed|crossing|came|come|arrived|admitted) "
-        r"(?:\w+ ){0,2}without inspection",
+        r"(?:\w+ ){0,2}(?:without|w o) inspection",
         r"(?:entrada|ingreso|entro) sin inspeccion",
         # parole programmes: Cuba-Haiti-Nicaragua-Venezuela, Uniting for Ukraine
         r"chnv",
@@ -550,11 +750,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:tiempo|anos) (?:lleva|llevan|llevas|ha|han|has|tiene|tienen) (?:usted |el |ella )?"
         r"(?:viviendo|vivido|estado|residiendo|residido) (?:usted |el |ella )?en (?:los )?"
         r"estados unidos",
-        r"(?:cuando|en que ano|hace cuanto) (?:llego|entro|vino|emigro|se mudo) (?:usted )?"
-        r"(?:a|al|a los) (?:estados unidos|pais|los estados unidos|us)",
+        r"(?:cuando|en que ano|hace cuanto) (?:llego|entro|ingreso|vino|emigro|inmigro|se mudo|"
+        r"llegaron|entraron|vinieron) (?:usted )?(?:a|al|a los) (?:estados unidos|pais|este pais|"
+        r"los estados unidos|us)",
         r"(?:years|how long|tiempo|anos) (?:have you (?:been |lived )?|has (?:he|she) (?:been |"
         r"lived )?|living |viviendo |lleva )?(?:in|en) (?:the )?(?:us|united states|"
-        r"estados unidos|los estados unidos)",
+        r"estados unidos|los estados unidos)" + _NOT_US_BODY,
         r"(?:are|is|am|was|were) (?:you|he|she|they|i|the \w+) (?:an? )?(?:undocumented )?"
         r"(?:immigrants?|migrants?)",
         # "Is the person you are reporting an immigrant?": a relative clause between
@@ -610,10 +811,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"deferred action",
         r"tps",
         r"temporary protected status",
-        r"refugee (?:status|flag|indicator|yn|date|number|arrival|case)",
+        r"refugee (?:status|flag|indicator|yn|date|number|arrival|case|origin)",
         r"(?:is|was|are|am) (?:an? )?refugees?",
         r"asyl(?:um|ee|ees)",
-        r"removal (?:proceedings|case|order|hearing|status)",
+        r"removal (?:proceedings|proc|case|order|hearing|status)",
         r"(?:order of|final order of) removal",
         r"deportation (?:proceedings|case|order|status|history|hearing|record)",
         r"(?:been|was|were|previously|prior|formerly|once) deported",
@@ -630,7 +831,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"inmigratori[oa]|de inmigracion|de migracion|legal|de residencia legal|"
         r"de (?:legal )?permanencia)",
         r"(?:situacion|estatus|condicion) (?:legal )?(?:en|dentro de) " + ES_US,
-        r"(?:documentos?|historial|expediente|antecedentes|registro) migratori[oa]s?",
+        r"(?:documentos?|documents|papeles|historial|expediente|antecedentes|registro) "
+        r"migratori[oa]s?",
         r"(?:legalmente|ilegalmente|de manera (?:legal|ilegal)|de forma (?:legal|ilegal)|"
         r"sin documentos) en " + ES_US,
         r"en " + ES_US + r" (?:legalmente|ilegalmente|de (?:manera|forma) (?:legal|ilegal|"
@@ -736,8 +938,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:dual|second|other|current|former|prior|previous) (?:citizenship|nationality)",
         r"dual (?:citizens?|nationals?|(?:us|united states|american)(?: \w+)?|\w{2,3} us)",
         # "Mexican national", "a Chinese national": a demonym before "national" is a person's
-        r"(?!(?:republican|american|international|multinational|transnational)\b)"
-        r"\w+(?:an|ese|ish|ian|i|ic|ch) nationals?(?! (?:origin|origins|guard|park|forest|team|"
+        r"(?!(?:republican|american|international|multinational|transnational|ncic)\b)"
+        r"\w+(?:an|ese|ish|ian|i|ic|ch) nationals?(?! (?:origin|origins|guard|park|forest|team|hit|"
+        r"hits|crime|"
         r"champion\w*|merit|monument|holiday|average|anthem|league|level|title|chain|bank|lab|"
         r"laboratory|committee|convention|congress|standards?|insurance|life|trust|bureau|"
         r"association|conference|tournament|institute|council|library|museum|archives?|"
@@ -756,6 +959,17 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"ciudadan[oa]s? (?:o|y|u|ni) (?:un |una )?(?:residentes?|extranjer[oa]s?|"
         r"inmigrantes?|nacionales?)",
         r"ciudadan[oa]s? por (?:nacimiento|naturalizacion)",
+        r"citizens? by (?:birth|naturali[sz]ation|descent|derivation|acquisition)",
+        r"(?:are|were) (?:both |all )?(?:us |united states |american )?citizens(?! of (?:the )?"
+        r"(?:world|city|state|denver|colorado|aurora|community|neighborhood|month|year)\b)",
+        r"(?:become|becomes|becoming|became) (?:a |an )?(?:us |united states |american |"
+        r"naturalized )?citizens?(?! (?:scientists?|science|journalists?|journalism|volunteers?|"
+        r"advisory|academy|board|panel|reviewers?)\b)",
+        r"(?:hacerse|volverse|convertirse en|se hizo|se volvio) (?:un |una )?ciudadan[oa]s?",
+        r"(?:esposo|esposa|marido|padre|madre|hijo|hija|hijos|hijas|pareja|conyuge|papa|mama|"
+        r"novio|novia) ciudadan[oa]s?(?! (?:de la tercera edad|mayor|mayores)\b)",
+        # "dijo ser nacional de El Salvador": a national of a country, as "a Honduran national"
+        r"nacional(?:es)?(?= de (?:" + COUNTRY + r") )",
         r"(?:certificate|proof|evidence) of (?:us )?(?:citizenship|naturalization)",
         r"(?:which|what) (?:country s )?consulate",
         r"(?:que|cual) consulado",
@@ -807,7 +1021,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:immigrated|emigrated|migrated) (?:to (?:the )?" + US + r" )?from",
         r"(?:emigro|emigraron|inmigro|inmigraron) (?:a (?:los )?estados unidos )?de",
         r"pais de (?:ascendencia|ancestros|sus antepasados|sus padres)",
-        r"(?:pais|paises|nacion|lugar) (?:de )?(?:origen|procedencia)",
+        r"(?:pais|paises|nacion|lugar) (?:de )?(?:origen|procedencia|origin)",
         r"pais natal",
         r"de (?:que|cual) pais (?:es|eres|son|viene|vienes|vino|proviene|procede|es originari[oa]|"
         r"venia|venian|venias|vinieron|vinimos|llego|llegaron|emigro|emigraron)",
@@ -816,8 +1030,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # where a family came from: the question or note names the country it left
         r"(?:family|families|parents|ancestors|grandparents|relatives|forebears) (?:\w+ )?"
         r"(?:came|come|comes|fled|flee|emigrated|emigrate|immigrated|immigrate|migrated|migrate) "
-        r"from(?! (?:a|an|his|her|their|work|school|church|home|next|the (?:store|hospital|"
-        r"house|park|shelter|school|church|car|party))\b)",
+        r"(?:over |here )?from(?! (?:a|an|his|her|their|work|school|church|home|next|the "
+        r"(?:store|hospital|house|park|shelter|school|church|car|party))\b)",
         r"(?:familia|familias|padres|abuelos|antepasados|familiares) (?:\w+ )?(?:vino|vinieron|"
         r"viene|vienen|venia|venian|emigro|emigraron|inmigro|inmigraron|huyo|huyeron|proviene|"
         r"provienen) de",
@@ -828,6 +1042,25 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:what|which) (?:country|countries|nation) (?:did|do|does|had|have) (?:\w+ ){1,4}"
         r"(?:live|lived|living|reside|resided|residing|come|came) (?:in |from )?before",
         r"de donde es (?:usted|originari[oa]|el|ella)",
+        r"de donde (?:es|son|era|eran) (?:su|tu|sus|tus) (?:familia|padres|madre|padre|abuelos|"
+        r"antepasados|familiares)",
+        r"(?:que|cual) (?:parte|region|zona|estado|provincia) de su pais",
+        # the country a person grew up in, or lived in before coming
+        r"(?:what|which) (?:country|countries|nation) (?:did|do|does|have|has) (?:\w+ ){1,3}"
+        r"(?:grow|grew|raised|brought up)",
+        r"en (?:que|cual) pais (?:crecio|creciste|crecieron|se crio|se criaron)",
+        r"grew up in (?:what |which |another |a different |a foreign )?country"
+        r"(?! (?:side|music|club|road|house)\b)",
+        r"country of (?:last |previous |prior |former )(?:permanent )?(?:residence|residency)",
+        r"(?:country|countries|pais) (?:\w+ ){0,3}before (?:coming |moving |arriving |entering |"
+        r"immigrating )?(?:to |in |into )?(?:the )?(?:us|united states)",
+        r"where (?:did|do) (?:\w+ ){1,2}live before (?:coming|moving|arriving|immigrating) (?:to )?"
+        r"(?:the )?(?:us|united states)",
+        r"donde (?:vivia|vivio|vivian|residia) (?:\w+ ){0,2}antes de (?:venir|llegar|mudarse|"
+        r"emigrar|entrar) (?:a|al) (?:los )?(?:estados unidos|este pais|pais|us)",
+        r"from (?:a |another |any )?country other than (?:the )?(?:us|united states)",
+        r"ethnic (?:or|and) national (?:group|groups|origin)",
+        r"(?:hometown|home town|home city|home village) (?:abroad|overseas)",
         r"origin (?:country|countries|nation)",
         r"from (?:what|which) (?:country|countries|nation) (?:did|do|does|"
         r"have|has|had) (?:\w+ ){1,3}(?:come|immigrate|emigrate|migrate|flee|move|arrive|"
@@ -845,8 +1078,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # a trip has a city of origin and of destination too
         r"(?:city|town|village|region|province|hometown|home town) of origin"
         r"(?! (?:and|or|to) destination)",
-        r"(?:municipio|pueblo|ciudad|comunidad|region|provincia|aldea) (?:de )?origen"
-        r"(?! (?:y|o|al?) destino)",
+        r"(?:municipio|pueblo|ciudad|comunidad|region|provincia|aldea) (?:indigena )?"
+        r"(?:de )?(?:origen|procedencia)(?! (?:y|o|al?) destino)",
         # "the country you are fleeing"; country music fans flee the rain
         r"(?:country|countries|nation|pais|paises) (?:(?:you|he|she|they|we|i|who|que|del que|"
         r"de donde|from which|the family|your family) )(?:\w+ ){0,2}(?:fleeing|fled|flee|flees|"
@@ -872,15 +1105,24 @@ TERMS: dict[Category, tuple[str, ...]] = {
         + r" born",
         r"(?:en )?(?:que|cual) (?:pais|ciudad|estado|lugar|municipio) naci(?:o|ste|eron|mos)",
         r"where (?:were|was) " + PERSON + r" born",
+        r"where (?:you|he|she|they|i|the \w+) (?:was|were) born",
+        # "both kids born here", "el hijo nació aquí"; animals born here are look-alikes
+        r"(?:he|she|they|i|you|we|who|kids|children|child|son|daughter|baby|babies) (?:was |were "
+        r"|is |are |been )?(?:all |both )?born here",
+        r"naci(?:o|eron|mos|ste|do|da|dos|das) (?:aqui|aca)",
+        r"nacid[oa]s? (?:en el )?(?:extranjero|fuera del? pais|fuera de (?:los )?estados unidos)",
         r"(?:lugar|pais|ciudad|estado|municipio|provincia|localidad|departamento|region) "
         r"de nacimiento",
-        r"(?:lugar|pais|ciudad|estado|municipio) (?:de )?nac(?:imiento)?",
+        r"(?:lugar|pais|ciudad|estado|edo|entidad|entidad federativa|municipio) (?:de )?"
+        r"nac(?:imiento)?",
         r"(?:pais|ciudad|lugar|estado) (?:donde|en que|en el que|en la que) naci(?:o|ste|eron)",
         r"naci(?:o|ste|eron|mos|do|da|dos|das)? (?:usted |el |ella )?(?:en|fuera) (?!\d|(?:"
         + MONTHS
         + r"|el ano)\b)"
         r"\w+",
-        r"donde naci(?:o|ste|eron)",
+        # where an interest or an idea was born is no one's place of birth
+        r"donde naci(?:o|ste|eron)(?! (?:su |tu |el |la |mi )?(?:interes|idea|proyecto|"
+        r"programa|iniciativa|pasion|amor|gusto)\b)",
         r"(?:is|was|a|are|were|am) natives? of \w+",
         r"oriund[oa]s? de \w+",
         r"(?:es|era|eres|soy) natural de",
@@ -896,13 +1138,15 @@ TERMS: dict[Category, tuple[str, ...]] = {
     ),
     C.A_NUMBER: (
         r"alien (?:registration|reg|number|no|#|file|id|identification)(?: number| no| #)?",
-        r"(?:uscis|dhs) (?:number|no|#|file number|case number|case no|id|identifier|"
-        r"registration)",
+        r"(?:uscis|dhs)(?: (?:number|no|#|file number|case number|case no|id|identifier|"
+        r"registration)| ?#)",
+        r"uscis (?:online )?(?:account|acct)(?: number| no| #)?",
         # "ins" alone is insurance in most records; only the immigration service's files count
         r"ins (?:file number|case number|registration|a number)",
         r"a file (?:number|no|#)",
         r"registro (?:de )?extranjer[oa]s?",
-        r"(?:numero|number) (?:de )?(?:registro )?(?:de )?(?:extranjero|uscis)",
+        r"(?:numero|number|num) (?:de )?(?:registro |reg |cuenta )?(?:de )?(?:extranjero|uscis)",
+        r"no de (?:registro |cuenta )?(?:de )?(?:extranjero|uscis)",
         r"numero a (?:del? |de su )?(?:extranjero|inmigracion|uscis)",
     ),
     C.PASSPORT: (
@@ -914,6 +1158,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
     C.VISA: (
         OVERSTAY_VISA,
         *STAYING_ON_A_VISA,
+        *ENTERED_ON_VISA,
+        NONIMMIGRANT_CLASS,
+        SPECIAL_IMMIGRANT_VISA,
         r"visas? (?:types?|status|numbers?|no|category|class|classification|expiration|expiry|"
         r"expires|expired|issued|issue date|holder|holders|#|code|info|information|cd|"
         r"application|sponsorship|sponsor|petition|petitions|stamp|annotation|validity|"
@@ -929,7 +1176,14 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:\w+ )?(?:an? )?" + VISA_CODE,
         VISA_CODE + r" (?:visa|visas|status|student|students|holder|holders|nonimmigrant|"
         r"worker|workers|exchange visitor|visitor|petition|extension|transfer|dependent|"
-        r"spouse|estudiante|trabajador|waiver|waivers|home residency|two year)",
+        r"spouse|estudiante|trabajador|waiver|waivers|home residency|two year|opt|researcher|"
+        r"researchers|scholar|scholars|intern|interns|professor|physician|physicians|teacher|"
+        r"teachers|nurse|nurses)",
+        # "Student is on F-1", "student athlete is here on F-1": no article needed after a
+        # student; a jail's housing unit ("on B-2 pod") is excluded as below
+        r"(?:student|students|scholar|scholars|researcher|researchers|intern|interns|trainee|"
+        r"trainees|athlete|athletes) (?:\w+ ){0,2}on (?:an? )?" + VISA_CODE + r"(?! (?:pod|unit|"
+        r"tier|block|wing|cell|dorm|floor|level|housing)\b)",
         # "is on an F-1": the span starts at "on", a literal the engine can reject at once
         r"on(?:"
         + "|".join(
@@ -950,7 +1204,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:student|work|tourist|visitor|travel|immigrant|nonimmigrant|non immigrant|u|t|"
         r"k 1|fiance|spouse|expired|valid|current|temporary|employment|h 1b|h 1 b|f 1|j 1|"
         r"b 1|b 2|l 1|o 1|tn|e 2|r 1|h 2a|h 2 a|h 2b|h 2 b) visas?",
-        r"(?:h 1b|h 1 b|h 2a|h 2 a|h 2b|h 2 b|b1 b2|b 1 b 2)",
+        r"(?:h ?1 ?b|h ?2 ?a|h ?2 ?b|b1 b2|b 1 b 2)",
         r"(?:here|in (?:the )?" + US + r") (?:on|under|with) (?:a |an )?(?:\w+ )?visas?",
         r"(?:have|has|hold|holds|holding|had|with|on) (?:a |an |any |his |her |your |their )?"
         r"(?:valid |current |expired |us )?visas?",
@@ -960,8 +1214,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"visados?",
         r"visas? (?:is|was|has|had) (?:expired|valid|pending|revoked|denied|approved|run out)",
         r"(?:tipo|numero|number|clase|categoria|vencimiento|fecha de vencimiento|fecha "
-        r"vencimiento|vence) (?:de )?(?:la |su )?(?:visa|visado)",
-        r"(?:visa|visado) (?:tipo|numero|clase|categoria|vence|vencimiento)",
+        r"vencimiento|vence|vigencia) (?:de )?(?:la |su )?(?:visa|visado)",
+        r"(?:visa|visado) (?:fecha (?:de )?)?(?:tipo|numero|clase|categoria|vence|vencimiento|"
+        r"vigencia|venc|expedicion|emision)",
+        # "le tramitan la visa", "le negaron la visa"; a Visa card is a look-alike
+        r"(?:tramit|solicit|renov|obtuv|obten|neg|aprob|otorg)\w* (?:le |les )?(?:la |su |"
+        r"una )?(?:visa|visado)s?",
         r"(?:visa|visado)s? (?:esta|estaba|estan|ha|han|se|fue|este|sigue|sigan|era) "
         r"(?:\w+ )?(?:vencid[oa]s?|expirad[oa]s?|vigentes?|valid[oa]s?|caducad[oa]s?|"
         r"negad[oa]s?|aprobad[oa]s?|revocad[oa]s?|cancelad[oa]s?|vencio|expiro|caduco)",
@@ -990,6 +1248,22 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"i 90",
         r"i 485",  # the application to become a permanent resident (also a status)
         r"prc (?:number|no|#)",
+        r"prc cards?",
+        r"(?:residency|residence) cards?",
+        r"residen(?:te|tes|cia) condicional(?:es)?",
+        r"residencia (?:es |sea )?condicional",
+        r"i 751",  # removing the conditions on a two-year green card
+        r"micas? (?:vencidas?|vigentes?|expiradas?|caducadas?|renovadas?)",
+        # "mica, visa, permiso de trabajo": beside other papers "mica" is the green card
+        r"micas?(?= (?:o |y |u )?(?:visas?|visados?|permisos?|pasaportes?|green cards?) )",
+        r"tramites? de (?:su |la )?residencia(?! (?:estudiantil|universitaria|medica|fiscal|"
+        r"escolar|de (?:estudiantes|ancianos|adultos))\b)",
+        # "LPR / Refugee / Asylee": beside other statuses, LPR is no licence-plate reader; the
+        # span is "LPR" alone, so the status named beside it is found too
+        r"lprs?(?= (?:or |and |o |y )?(?:refugee|refugiad[oa]|asylee|asilad[oa]|tps|parolee|"
+        r"daca) )",
+        _after(_words("refugee refugiado refugiada asylee asilado asilada tps parolee daca"))
+        + r"(?:or |and |o |y )?lprs?",
         r"residentes? (?:legal(?:es)? )?permanent(?:es?)?",
         r"residencia permanente?",
         r"tarjeta (?:de )?(?:residencia|residente|verde)",
@@ -1003,12 +1277,16 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"employment authori[sz]ation(?: document| card| number)?",
         r"(?:authorized|authorised|permitted|allowed) to (?:legally )?work",
         r"(?:eligible|eligibility) to work in (?:the )?" + US,
+        r"(?:authori[sz]ation|authori[sz]ed|permission) to (?:legally )?work (?:in )?(?:the )?"
+        r"(?:us|united states)",
         r"(?:legally|lawfully) (?:work|employed|employable)",
         r"(?:legal|lawful) (?:right|authori[sz]ation|permission) to work",
         r"right to work in (?:the )?" + US,
         r"ead(?: card| number| no| #| category| expiration| expiry)?",
         r"i 766",
-        r"(?:form )?i 9(?: form| verification| documents?| status)?",
+        r"(?:form )?i 9s?(?: form| verification| documents?| status)?",
+        r"(?:seguro social|ssn|social security(?: number| card)?) (?:\w+ ){0,3}(?:valido|valid|"
+        r"vale) (?:para|for) (?:trabajar|work|employment|empleo)",
         r"e verify",
         r"employment eligibility verification",
         r"permisos? (?:de |para )?trabaj(?:o|ar)",
@@ -1018,6 +1296,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"autorizacion (?:de |para )?(?:empleo|trabajar|trabajo)",
         r"(?:autorizad[oa]s?|elegibles?|permitid[oa]s?)(?: (?:a|o|as|os))?(?: legalmente)? "
         r"para trabajar",
+        # "Autorizado a trabajar: NO", autorizado_trabajar_eeuu; not "a trabajar horas extra"
+        r"autorizad[oa]s? (?:a |para )?trabajar(?= $| (?:(?:en )?(?:los )?(?:estados unidos|us|"
+        r"el pais|este pais)|legalmente|si|no|sn|s n|yn)\b)",
         r"documento de autorizacion de empleo",
         r"permiso laboral",
         *WORK_VISA,
@@ -1029,15 +1310,19 @@ TERMS: dict[Category, tuple[str, ...]] = {
 
 # Terms only trusted in column and field names, where a sentence cannot start with "A number".
 IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
-    C.A_NUMBER: (r"a (?:number|no|#|nbr)", r"alien (?:reg )?no"),
+    C.A_NUMBER: (r"a (?:number|no|#|nbr)", r"alien (?:reg )?no", r"(?:numero|num) a(?= $)"),
     # sin_documentos_flag: in a field name the person is the record's subject
     C.STATUS: (
         r"(?<=^ )(?:alien|immigration)(?= $)",
         r"is alien",
         r"sin documentos",
         r"(?:ent|entrada|ingreso) sin inspeccion",
+        r"hum parole",  # humanitarian parole
     ),
-    C.NATIONAL_ORIGIN: (r"nat origin",),
+    C.NATIONAL_ORIGIN: (
+        r"nat origin",
+        r"(?:prev|previous|prior|last) country (?:of )?(?:res|residence)",
+    ),
     # `cit` alone is a citation in police data; verifying one is not done with documents
     C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)", r"cit (?:verification|verified)"),
     C.VISA: (r"(?<=^ )visa(?= $)",),
@@ -1047,6 +1332,8 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         # PAS_PAIS_EMISOR: `pas` alone could be anything; before a country it is a passport
         r"pas pais(?: emisor| de emision| expedicion)?",
         r"pp (?:expiry|issuing country|issue country)",
+        # pass_issuing_ctry: a bus pass has no issuing country
+        r"pass (?:issuing|issue|issued) (?:country|nation)",
     ),
     # `prc` alone is often the People's Republic of China; a card expires
     C.GREEN_CARD: (
@@ -1062,6 +1349,13 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         r"desde|card|tarjeta|expiry|vencimiento)",
         r"prc (?:expiry|expiration|issue date)",
         r"conditional res (?:indicator|flag|yn|y n|status|card|expiry)",
+        r"mica (?:fecha|vence|vencimiento|numero|number|expiry|no|#)",
+        r"(?:numero|number|num|no) (?:de )?(?:la )?mica",
+    ),
+    C.PLACE_OF_BIRTH: (r"ent fed nac(?:imiento)?",),
+    C.WORK_PERMIT: (
+        # EmpAuthDocType: `emp` alone is an employee; with an authorisation document it is the EAD
+        r"emp authorization (?:document|card|number|expiry|type|category)",
     ),
 }
 
@@ -1077,6 +1371,13 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         # the number itself: A and 8 or 9 digits, as USCIS prints it (A-123-456-789, A012345678)
         r"\bA[-‐–]?(?:[0-9]{8,9}|[0-9]{3}[-‐– ][0-9]{3}[-‐– ][0-9]{3}|"
         r"[0-9]{2}[-‐– ][0-9]{3}[-‐– ][0-9]{3})\b",
+        # with a space or a colon, in groups ending in three digits ("A 212-345-678", "A:
+        # 098-765-432"): a phone number ends in four, a social security number in four
+        r"\bA\s?[-‐–:#]?\s?[0-9]{2,4}[-‐– ][0-9]{2,3}[-‐– ][0-9]{3}\b",
+        # "su número A", "tiene número A pero...": a capital A after "número" is no
+        # preposition ("el número a marcar"); "Número A1" is a flat or a seat
+        r"(?:[Nn][uú]mero|N[uú]m\.?)\s+A(?:\s*[:#]|\s+(?=[a-zñ])|\s*$|\s*[.,;)]|"
+        r"(?=\s*[0-9]{3,4}[-‐– ]?[0-9]{2,3}[-‐– ]?[0-9]{3}\b))",
     ),
     # a SAVE (Systematic Alien Verification for Entitlements) result: "SAVE: Lawful Permanent
     # Resident". Upper case only; "save" is an everyday word
@@ -1086,6 +1387,8 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"[Ii]mmigrant|IMMIGRANT|[Nn]onimmigrant|NONIMMIGRANT|[Rr]efugee|REFUGEE|[Aa]sylee|"
         r"ASYLEE|[Pp]arolee|PAROLEE|[Tt]emporary|TEMPORARY|[Nn]aturali[sz]ed|NATURALI[SZ]ED|"
         r"[Ii]nstitute|INSTITUTE)",
+        r"\bSAVE\b\W*(?:[Rr]eturned|RETURNED)\W*(?:[Ii]nstitute|INSTITUTE|[Ll]awful|LAWFUL|"
+        r"[Vv]erified|VERIFIED)",
         # a SAVE case's verification steps ("SAVE: Step 1 verified"), upper case only too
         r"\bSAVE\b\W*(?:[Ss]tep|STEP)\s*[1-3]\b",
         # reporting to ICE (check-ins, ISAP) is what a person in removal proceedings does;
@@ -1093,6 +1396,24 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"\bICE\W+ERO\b",
         r"\b(?:[Rr]eport(?:s|ed|ing)?|[Cc]heck(?:s|ed|ing)?[- ]ins?)\b(?:\W+\w+){0,2}?\W+"
         r"(?:to|with|at)\W+(?:the\W+)?(?:ICE|ISAP)\b",
+        # a person in ICE's custody or checking in with it; upper case only ("ICE contact" is
+        # an emergency contact). A detainer or hold lodged with a jail is the jail's record of
+        # a request, which the annotators did not read as anyone's status
+        r"\bICE\s+(?:[Cc]ustody|CUSTODY|[Dd]etention|DETENTION|[Cc]heck[- ]?ins?|CHECK[- ]?INS?)\b",
+        r"\b(?:[Cc]itas?|[Cc]ontrol)\s+(?:\w+\s+){0,3}con\s+(?:el\s+)?ICE\b",
+        # the Office of Refugee Resettlement's custody of unaccompanied children
+        r"\b(?:[Cc]ustod(?:y|ia)|[Cc]are|[Ss]helters?|[Aa]lbergues?|[Rr]efugio|[Pp]lacement)\s+"
+        r"(?:\w+\s+){0,2}(?:(?:of|de|del|from|at)\s+)?(?:(?:la|the|an|el)\s+)?ORR\b",
+        r"\bORR\s+(?:[Cc]ustody|[Ss]helter|[Cc]are|[Pp]lacement|[Ss]ponsor|[Ff]acility|custodia|"
+        r"albergue)",
+    ),
+    # a passport number or expiry in a cell: "PP# X1234567 (MEX)", "PPT MEX G12345678",
+    # "PP exp 03/14/2027". Upper case; `ppt` in water data is parts per thousand, `PP` a
+    # pay period, so a passport-like number or an expiry date must follow
+    C.PASSPORT: (
+        r"\bPPT? ?# *[A-Z]{0,2}[0-9]{6,9}\b",
+        r"\bPPT +[A-Z]{3} +[A-Z]?[0-9]{6,9}\b",
+        r"\bPPT? +(?:[Ee]xp|EXP)\.?:? *[0-9]{1,4}[-/][0-9]{1,2}(?:[-/][0-9]{1,4})?\b",
     ),
     # N-400 (naturalisation), N-600 (certificate of citizenship), FS-240 (a US citizen's birth
     # abroad), with their hyphen: "400 N 600 W" is an address on a street grid
@@ -1106,6 +1427,60 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
 
 # Phrases that contain a term but mean something else; a hit inside one is dropped.
 LOOK_ALIKES: tuple[str, ...] = (
+    # found among the corpus's false positives (session 7): naturalised plantings, a
+    # document "visado" (stamped) by an office, programme cards called "tarjeta verde", a
+    # phone's screen protector ("mica"), passport-size photos, work permits for heights,
+    # undocumented expenses, a parked car's overstay, a vehicle's removal order
+    r"naturali[sz]ed (?:area|areas|meadow|meadows|planting|plantings|wildflowers?|grasses|"
+    r"daffodils|bulbs?|zones?|landscapes?|prairie|turf|lawn|slope|beds?)",
+    r"(?:have|has|had) naturali[sz]ed (?:along|across|throughout|around)",
+    r"naturali[sz]ed in (?:the )?(?:wetlands?|woods|forest|meadows?|fields?|park)",
+    r"visad[oa]s? por",
+    r"(?:planos?|expedientes?|proyectos?|facturas?|informes?) (?:\w+ )?visad[oa]s?",
+    r"visado (?:supervisor|jefe|director|coordinador)",
+    r"tarjetas? verdes? (?:\w+ ){0,2}(?:programa|estacionamiento|transporte|descuento|"
+    r"biblioteca|adultos mayores|tercera edad|alimentos|escolar(?:es)?|autobus|metro|parques?)",
+    r"micas? (?:\w+ )?(?:estrellada|rota|quebrada|templada|de cristal|protectora|del? "
+    r"(?:celular|telefono|pantalla))",
+    r"(?:celular|telefono|pantalla) (?:\w+ ){0,3}micas?",
+    r"passports? (?:style |size |sized |type )?(?:photos?|pictures?|photographs?)"
+    r"(?! (?:page|pages|id)\b)",
+    r"(?:tamano|tipo|estilo) pasaporte",
+    r"passports? (?:acceptance )?(?:appt|appointments?)",
+    r"permisos? (?:de |para )?trabaj(?:o|ar) (?:en |de )?(?:altura|alturas|caliente|frio|"
+    r"espacios? confinados?)",
+    r"undocumented (?:mileage|expenses?|hours|time|charges?|costs?|claims?|purchases?|travel|"
+    r"overtime|receipts?|payments?|leave|absences?|features?|api|code|changes?|fields?)",
+    r"(?:vehicle|car|truck|van|parked|meter|parking) (?:\w+ ){0,2}overstay\w*",
+    r"overstay\w* (?:\w+ ){0,2}(?:\d+ ?(?:hr|hrs|hour|hours|min|mins|minutes?)|limit|meter|"
+    r"parking|time limit|welcome)",
+    r"removal (?:orders?) (?:\w+ ){0,3}(?:vehicle|tree|snow|graffiti|debris|trash|junk|"
+    r"encampment|sign)",
+    r"(?:vehicle|tree|snow|graffiti|debris|trash|junk|encampment|sign|tow) removal "
+    r"(?:orders?|case|status)",
+    r"(?:orden|ordenes) de proteccion temporal",
+    r"ciudadan[oa]s? (?:de la tercera edad|mayor(?:es)?)",
+    # a flat, a cell block or a room, not a visa class ("apt H-1B")
+    r"(?:apt|apartment|unit|suite|ste|room|rm|bldg|building|lot|space|pod|cell|bed) " + VISA_CODE,
+    # the legal status of a property, a case, a business or a sentence
+    r"legal status (?:of|as|with) (?:the |this |a |an |your |its |his |her )?(?:\w+ )?"
+    r"(?:easement|encampment|eviction|housing|case|lease|leaseholder|llc|nonprofit|501|"
+    r"vendor|entity|landlord|state|secretary of state|irs)",
+    r"legal status (?:\w+ ){0,2}(?:as |of )(?:a |an )?(?:501|llc|nonprofit|corporation|"
+    r"leaseholder|business)",
+    r"legal status (?:\w+ )?(?:on|is) (?:\w+ )?(?:probation|parole)",
+    r"(?:biz|vendor|landlord|nonprofit|applicant s|entity s) legal status(?! (?:in|en) )",
+    r"(?:estatus|status|situacion|condicion|estado) legal (?:de |del |en )?(?:la |el |su )?"
+    r"(?:\w+ )?(?:empresa|negocio|predio|inmueble|propiedad|terreno|caso|desalojo|sociedad|"
+    r"entidad|organizacion|persona fisica|persona moral|libertad condicional|llc)",
+    r"(?:negocio|empresa|sociedad|predio|inmueble) (?:\w+ ){0,2}(?:estatus|situacion|estado) "
+    r"legal",
+    # overtime or a job authorised by a supervisor or a public works department
+    r"work authori[sz]ation (?:for|to) (?:\w+ ){0,2}(?:overtime|shift|shifts|project|site|"
+    r"repairs?)",
+    r"(?:contractor|vendor|supervisor|public works) (?:\w+ ){0,2}work authori[sz]ation",
+    # goods' country-of-origin code
+    ANIMALS_AND_THINGS + r" (?:\w+ )?coo",
     # vessels, vehicles, companies and goods have a nationality or origin; people here do not
     r"(?:nationality|flag|registry|registration|country|nation) of (?:the |this |that |a |its )?"
     r"(?:\w+ )?(?:ship|vessel|aircraft|boat|plane|vehicle|vehicles|car|truck|carrier|airline|"
@@ -1442,7 +1817,7 @@ STEMS: tuple[str, ...] = (
     r"exiliad",
     r"(?:tramit|solicit|arregl|obtuv|obten|sac)[a-z]*\W+(?:(?:la|su|sus)\W+)?(?:papeles\W+de\W+)?"
     r"residencia",
-    r"\b(?:es|son|era|eran|soy|somos|eres)\W+de\b",
+    r"\b(?:es|son|era|eran|soy|somos|eres|ser)\W+de\b",
     # demonyms (_ORIGIN_IN_PASSING), cut before any accent or ending
     r"mexic|guatemal|hondur|salvador|nicarag|costa\W?r+ic|panam|cuban|haiti|dominic|venez|"
     r"colombi|ecuador|ecuator|peru|bolivi|chilen|chilean|argentin|brazil|brasil|somal|ethiop|eti[oó]p|"
@@ -1455,6 +1830,24 @@ STEMS: tuple[str, ...] = (
     r"countr|\bpa[ií]s",
     r"coyote|pollero|frontera|border|\bice\b|threat|amenaz|notice\W+to\W+appear|comparecencia",
     r"\bbrought\b|\btraj|\bmoved\b|\borr\b|resettlement|\bleg|\bileg|recien|reci[eé]n",
+    # session 7's terms
+    r"residen[a-z]*\W+(?:(?:es|sea)\W+)?condicional|residen(?:ce|cy)\W+cards?",
+    r"tr[aá]mites?\W+de\W+(?:(?:su|la)\W+)?residencia",
+    r"\bppt?\W?#|\bppt\W+[a-z]{3}\W|\bppt?\W+exp",
+    r"\ba[nñ]os\W+(?:aqu|ac[aá])|\b(?:vive|viven|vivia|viv[ií]a|radica|lleva)\W+(?:aqu|ac[aá])",
+    r"\ba\W{0,2}[0-9]{2,4}\W[0-9]{2,3}\W[0-9]{3}\b",
+    r"\bn[uú]m\W+a\b",
+    r"(?:credible|reasonable)\W+fear|miedo\W+(?:cre|raz)",
+    r"detainee\W+locator",
+    r"\bsivs?\b",
+    r"mojad",
+    r"\bi\W?751\b",
+    r"\bcoo\b",
+    r"\b(?:in|en)\W+(?:the\W+)?states\b",
+    r"\bse\W+ven[ií]a",
+    r"procedente",
+    r"\bvolver\b|\bvenir\b",
+    r"home\W*(?:town|city|village)\W+(?:abroad|overseas)",
 )
 
 

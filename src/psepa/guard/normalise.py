@@ -32,6 +32,10 @@ ABBREVIATIONS: dict[str, str] = {
     "ctz": "citizenship",
     "citizenshp": "citizenship",
     "immig": "immigration",
+    # misspellings seen on intake forms ("Are you a U.S. Citzen?", imigration_stat_desc)
+    "imigration": "immigration",
+    "citzen": "citizen",
+    "citzens": "citizens",
     "immigr": "immigration",
     "imm": "immigration",
     "immg": "immigration",
@@ -117,6 +121,7 @@ IDENTIFIER_ABBREVIATIONS: dict[str, str] = {
     "pasprt": "passport",
     "pasprte": "pasaporte",
     "pasapte": "pasaporte",
+    "pasap": "pasaporte",  # pais_expedicion_pasap
     "empl": "employment",
     "emplmt": "employment",
     "emplymt": "employment",
@@ -147,6 +152,13 @@ IDENTIFIER_ABBREVIATIONS: dict[str, str] = {
     "natorig": "national origin",
     "natlorig": "national origin",
     "tarj": "tarjeta",
+    "autoriz": "autorizacion",  # autoriz_empleo_eeuu
+    # eight-letter survey variable names (SAS): CITZNSHP, CNTRYBIR, BIRTHSTATE
+    "citznshp": "citizenship",
+    "cntrybir": "country of birth",
+    "birthstate": "birth state",
+    "immstatu": "immigration status",
+    "passprtn": "passport number",
     "nonimm": "nonimmigrant",
     "nonimmig": "nonimmigrant",
     "hist": "history",
