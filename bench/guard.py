@@ -51,7 +51,7 @@ from psepa.guard.categories import Category
 from psepa.guard.classifier import KINDS
 from psepa.guard.detect import THRESHOLD, combine, detect
 from psepa.guard.evaluate import Example, Score, load_corpus, score
-from psepa.guard.matcher import MATCHER
+from psepa.guard.matcher import MATCHER, Hit
 
 ROOT = Path(__file__).resolve().parents[1]
 # Parts the lexicon has been changed for since their first score (docs/guard.md keeps those
@@ -63,6 +63,10 @@ TUNED_ON = {
     *(f"train-{n}" for n in range(1, 9)),  # demonyms, arrivals, time in the country
     "train-9",  # session 6: SIJS, reporting to ICE, living in the US since a year
     "train-10",
+    # session 7: the held-out parts of sessions 5 and 6, and train-11 to -14; train-15 to -32
+    # were in the folder while the lexicon was tuned, so their misses may have been read
+    *(f"heldout-{n}" for n in range(11, 25)),
+    *(f"train-{n}" for n in range(11, 33)),
 }
 VERBOSE = "--misses" in sys.argv
 CORPUS = ROOT / "src" / "psepa" / "guard" / "data" / "corpus"
@@ -147,32 +151,41 @@ def accuracy(report: Report) -> None:
     report.add(Metric("recall, held out (lexicon alone)", lexicon.overall.recall, ""))
     print(f"\n  (shipped classifier trained on {shipped.trained_on} items)")
 
-    # 2. Each part written by an outside annotator and trained on, scored by a classifier
-    #    trained on all the other parts: the classifier's own figures are clean estimates
-    #    over many more annotators, each unseen in turn; those of the lexicon and of the two
-    #    together are not, as the lexicon was tuned on these parts' misses since (TUNED_ON).
+    # 2. The outside annotators' training parts in ten folds of whole parts, each scored by a
+    #    classifier trained on the other folds: the classifier's own figures are clean
+    #    estimates over many annotators, each unseen in turn; those of the lexicon and of the
+    #    two together are not, as the lexicon was tuned on these parts' misses (TUNED_ON).
+    #    The same folds give detect.THRESHOLD by its rule: the lowest threshold that keeps
+    #    the two together at precision 0.95.
     pooled: list[Example] = []
-    pooled_found: dict[tuple[str, str], frozenset[Category]] = {}
-    pooled_alone: dict[tuple[str, str], frozenset[Category]] = {}
+    judged: dict[tuple[str, str], tuple[tuple[Hit, ...], Opinions]] = {}
     training = model.training_parts()
-    for path in training:
-        if not path.stem.startswith(("heldout-10", "train-", "ordinary-")):
-            continue
-        rest = model.train(p for p in training if p != path)
-        seen = {(ex.kind, ex.text) for p in training if p != path for ex in load_corpus(p)}
-        items = [ex for ex in load_corpus(path) if (ex.kind, ex.text) not in seen]
-        found, alone = _predictions(items, rest)
+    for fold in _folds(training):
+        rest = [p for p in training if p not in fold]
+        seen = {(ex.kind, ex.text) for p in rest for ex in load_corpus(p)}
+        items = _distinct(
+            [ex for p in fold for ex in load_corpus(p) if (ex.kind, ex.text) not in seen]
+        )
+        judged.update(_judged(items, model.train(rest)))
         pooled += items
-        pooled_found.update(found)
-        pooled_alone.update(alone)
-    s = score(pooled, _lookup(pooled_alone))
-    _print_score("every part left out in turn, the classifier alone", pooled, s)
-    report.add(Metric("precision, each part left out (classifier alone)", s.overall.precision, ""))
-    report.add(Metric("recall, each part left out (classifier alone)", s.overall.recall, ""))
-    s = score(pooled, _lookup(pooled_found))
+    pooled = _distinct(pooled)
+    s = score(pooled, lambda ex: _alone(judged[(ex.kind, ex.text)][1], THRESHOLD))
+    _print_score(f"{FOLDS} folds of whole parts, the classifier alone", pooled, s)
+    report.add(Metric("precision, parts left out (classifier alone)", s.overall.precision, ""))
+    report.add(Metric("recall, parts left out (classifier alone)", s.overall.recall, ""))
+    s = score(pooled, lambda ex: _joined(ex, judged, THRESHOLD))
     _print_score("the same, with the lexicon (tuned on them)", pooled, s)
-    report.add(Metric("precision, each part left out (both; tuned)", s.overall.precision, ""))
-    report.add(Metric("recall, each part left out (both; tuned)", s.overall.recall, ""))
+    report.add(Metric("precision, parts left out (both; tuned)", s.overall.precision, ""))
+    report.add(Metric("recall, parts left out (both; tuned)", s.overall.recall, ""))
+    print("\n  the threshold rule (the lowest keeping precision at 0.95, the two together):")
+    chosen = None
+    for step in range(50, 95, 5):
+        t = step / 100
+        s = score(pooled, lambda ex: _joined(ex, judged, t))  # noqa: B023 (used at once)
+        if chosen is None and s.overall.precision >= 0.95:
+            chosen = t
+        print(f"    {t:.2f}: precision {s.overall.precision:.4f} recall {s.overall.recall:.4f}")
+    print(f"  rule gives {chosen}; detect.THRESHOLD is {THRESHOLD}")
 
 
 def _intervals(
@@ -201,31 +214,49 @@ def _detected(ex: Example) -> frozenset[Category]:
     return frozenset(h.category for h in detect(ex.text, ex.kind))
 
 
-def _predictions(
+FOLDS = 10
+Opinions = tuple[tuple[Category, float], ...]
+
+
+def _folds(training: list[Path]) -> list[list[Path]]:
+    """The outside annotators' parts (heldout-10 on, train-*, ordinary-*), dealt in turn
+    into FOLDS folds, so that no annotator's part is split between training and scoring."""
+    outside = [
+        p
+        for p in training
+        if p.stem.startswith(("train-", "ordinary-"))
+        or (p.stem.startswith("heldout-") and _part_number(p) >= 10)
+    ]
+    return [outside[i::FOLDS] for i in range(FOLDS)]
+
+
+def _judged(
     items: list[Example], classifier: model.Classifier
-) -> tuple[dict[tuple[str, str], frozenset[Category]], dict[tuple[str, str], frozenset[Category]]]:
-    """The scan's decision (detect.combine) with a classifier trained without these items,
-    and that classifier's own (at the same threshold)."""
-    found: dict[tuple[str, str], frozenset[Category]] = {}
-    alone: dict[tuple[str, str], frozenset[Category]] = {}
+) -> dict[tuple[str, str], tuple[tuple[Hit, ...], Opinions]]:
+    """Per item, the lexicon's hits and the opinions of a classifier trained without it."""
+    judged: dict[tuple[str, str], tuple[tuple[Hit, ...], Opinions]] = {}
     for kind in KINDS:
         some = [ex for ex in items if ex.kind == kind]
         if not some:
             continue
-        opinions = classifier.opinions([ex.text for ex in some], kind)
-        for ex, ops in zip(some, opinions, strict=True):
-            pairs = tuple((o.category, o.probability) for o in ops)
-            lexical = MATCHER.find(ex.text, identifier=kind == "column")
-            hits = combine(ex.text, kind, lexical, pairs)
-            found[(ex.kind, ex.text)] = frozenset(h.category for h in hits)
-            alone[(ex.kind, ex.text)] = frozenset(c for c, p in pairs if p >= THRESHOLD)
-    return found, alone
+        for ex, ops in zip(some, classifier.opinions([ex.text for ex in some], kind), strict=True):
+            hits = MATCHER.find(ex.text, identifier=kind == "column")
+            judged[(ex.kind, ex.text)] = (hits, tuple((o.category, o.probability) for o in ops))
+    return judged
 
 
-def _lookup(
-    found: dict[tuple[str, str], frozenset[Category]],
-) -> Callable[[Example], frozenset[Category]]:
-    return lambda ex: found[(ex.kind, ex.text)]
+def _alone(opinions: Opinions, threshold: float) -> frozenset[Category]:
+    return frozenset(c for c, p in opinions if p >= threshold)
+
+
+def _joined(
+    ex: Example,
+    judged: dict[tuple[str, str], tuple[tuple[Hit, ...], Opinions]],
+    threshold: float,
+) -> frozenset[Category]:
+    """The scan's decision (detect.combine) at `threshold`."""
+    hits, opinions = judged[(ex.kind, ex.text)]
+    return frozenset(h.category for h in combine(ex.text, ex.kind, hits, opinions, threshold))
 
 
 def _print_score(label: str, items: list[Example], s: Score) -> None:

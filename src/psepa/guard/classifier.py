@@ -38,9 +38,11 @@ from psepa.guard.evaluate import Example, load_corpus
 from psepa.guard.normalise import normalise
 
 CORPUS_DIR = Path(__file__).parent / "data" / "corpus"
-# Written by outside annotators and committed before any classifier was trained (heldout-11
-# and -12, at 12dcdd5) or before the system was scored on them (heldout-13 to -28).
-HELD_OUT = frozenset({f"heldout-{n}" for n in range(11, 29)})
+# Written by outside annotators on city services of their own choosing and committed (2013ebc)
+# before anything was scored on them. heldout-11 to -24 were the held-out parts of sessions 5
+# and 6; once their first scores were recorded (docs/guard.md), session 7 read their misses,
+# tuned the lexicon on them and made them training data, and these four took their place.
+HELD_OUT = frozenset({f"heldout-{n}" for n in range(25, 29)})
 # The kind of text decides how it is read: a column name is split as an identifier.
 KINDS = ("column", "question", "note", "value")
 

@@ -68,16 +68,23 @@ def detect_many(
     ]
 
 
-def combine(text: str, kind: str, hits: tuple[Hit, ...], opinions: Opinions) -> tuple[Hit, ...]:
+def combine(
+    text: str,
+    kind: str,
+    hits: tuple[Hit, ...],
+    opinions: Opinions,
+    threshold: float = THRESHOLD,
+) -> tuple[Hit, ...]:
     """The rule that joins the lexicon's hits and the classifier's opinions (module docstring);
-    public so that a benchmark can apply it with a classifier trained on other data."""
+    public, with its threshold, so that a benchmark can apply it with a classifier trained on
+    other data and choose the threshold by its rule."""
     if not _WORD.search(text):
         return hits  # "{{ b[1] }}", "x", "12": nothing a person could be asked
     found = {h.category for h in hits}
     extra = [
         Hit(category, "", round(p, 3))
         for category, p in opinions
-        if p >= THRESHOLD and category not in found
+        if p >= threshold and category not in found
     ]
     if not extra or MATCHER.explains_away(text, identifier=kind == "column"):
         return hits
