@@ -51,9 +51,10 @@ STAYED_PAST_VISA = (
     r"|its )?(?:\w+ ){0,2}(?:visas?|" + VISA_CODE + r"|i 94)(?! (?:card|cards|debit|credit)\b)"
 )
 SE_QUEDO_VISA = (
-    r"(?:se (?:quedo|quedaron|ha quedado|han quedado)|quedarse|permanec(?:io|ieron)|"
+    r"(?:se (?:quedo|quedaron|ha quedado|han quedado)|quedarse|permanec(?:io|ieron|ido|er)|"
     r"sig(?:ue|uio|uen|ue viviendo)|continu(?:a|o)|viv(?:e|io|iendo))(?: \w+){0,4} "
-    r"(?:despues de (?:que )?|tras |mas (?:tiempo )?(?:de lo que|del que) )(?:\w+ ){0,3}"
+    r"(?:despues de (?:que )?|tras |mas (?:tiempo )?(?:de lo que|del que|de lo permitido|"
+    r"del permitido) )(?:\w+ ){0,3}"
     r"(?:visa|visado)s?"
 )
 VISA_VENCIDA_SIGUE = (
@@ -68,7 +69,13 @@ SE_VENCIO_VISA_SIGUE = (
     r"(?:sigue|siguen|continua|continuan|se quedo|se quedaron|permanece|permanecen|"
     r"permanecio|vive|viven|siguio|se ha quedado)"
 )
+# "Sobrestancia de visa", an overstay in Mexican Spanish (session 8)
+SOBRESTANCIA = (
+    r"(?:sobre ?estancia|sobrestancia)s? (?:de |con |del? )?(?:la |su )?(?:visa|visado)s?|"
+    r"(?:visa|visado)s? (?:\w+ )?(?:sobre ?estancia|sobrestancia)"
+)
 STAYING_ON_A_VISA = (
+    SOBRESTANCIA,
     VISA_OVERSTAY,
     STAYED_PAST_VISA,
     SE_QUEDO_VISA,
@@ -102,7 +109,11 @@ WORK_VISA = (
     r"(?:optional|curricular) practical training",
     r"stem opt(?! (?:in|out)\b)",
     # OPT's dates ("OPT ends in June", opt_end_date): the work period a student visa allows
-    r"opt (?:ends?|ending|ended|expires|expired|expiring|end date|start date|expiry|extension)",
+    r"opt (?:ends?|ending|ended|expires|expired|expiring|end date|start date|expiry|extension|"
+    r"approved|approval|card|application|pending|receipt)",
+    # the H-1B cap-gap and curricular practical training ("on CPT"; not a billing code)
+    r"cap gap(?: extension| letter| period| relief| authorization)?",
+    r"(?:on|approved for|authorized for|authorization for) cpt(?! (?:\d|codes?)\b)",
     # A reading (session 7): what a visa lets its holder do for work ("on F-1 and cannot work
     # off campus", "visa F-1 y no puede trabajar") is work authorisation as well as a visa.
     r"(?:" + VISA_CODE + r"|visas?|visados?) (?:\w+ ){0,4}(?:cannot|can t|can not|may not|"
@@ -344,6 +355,7 @@ ANIMALS_AND_THINGS = _one_of(
         "equipment drugs narcotics heroin cocaine meth fentanyl pills seeds rug fabric box "
         "boxes crate pallet device phone number website server traffic text message video film "
         "movie song recipe dish art painting artifact sample strain variant storm hurricane "
+        "artwork spices seafood "
         "delegation delegations team teams orchestra choir troupe "
         "paquete paquetes envio producto productos mercancia llamada carro coche vehiculo "
         "dinero perro perros gato gatos cachorro mascota cafe vino comida droga drogas"
@@ -388,12 +400,14 @@ _PERSON_ES = _words(
     "hombre chava chavo estudiante alumno alumna alumnos detenido detenida imputado imputada "
     "acusado acusada refugiado refugiada refugiados migrante migrantes inmigrante inmigrantes "
     "victima testigo inquilino inquilina vecino vecina persona personas comunidad consulado "
-    "asilado asilada origen"
+    "asilado asilada origen mujeres hombres senoras senores trabajadoras dueno duena"
 )
 _PERSON_EN = (
     r"(?:client|pt|patient|he|she|they|mother|father|mom|dad|family|tenant|inmate|subject|"
     r"applicant|student|youth|child|victim|witness|caller|defendant|def|arrestee|detainee|"
-    r"resident|person|individual|household|parents?|husband|wife|son|daughter|juvenile)"
+    r"resident|person|individual|household|parents?|husband|wife|son|daughter|juvenile|"
+    r"owner|vendor|driver|neighbou?r|workers?|farmworkers?|employee|man|woman|men|women|"
+    r"landlord|manager)"
 )
 _NOT_A_PERSON_EN = (
     r"(?! (?:speaker|speaking|language|interpreter|food|restaurant|cuisine|dish|translation|"
@@ -485,6 +499,7 @@ _TIME_IN_COUNTRY = (
     r"(?:tiempo|anos|anios|years|yrs) (?:de )?(?:residencia|residence|living|viviendo|lived|"
     r"resident) (?:en |in )?(?:the |los |el )?(?:us|usa|united states|estados unidos|pais|"
     r"country)",
+    r"(?:tiempo|anos|anios) (?:de )?residencia (?:en )?(?:los )?eu",  # anios_residencia_eu
     r"(?:been|lived|living|here|estado|vivido|viviendo|vive) (?:\w+ ){0,2}(?:in|en) (?:the |"
     r"this |este |el )?(?:country|pais) (?:since|for|desde|por)",
     r"(?:reside|residen|vive|viven|lives|lived|living|resides|resided|residing|here) (?:in |en )?"
@@ -627,6 +642,16 @@ _TIME_IN_COUNTRY = (
     r"resettled(?= from (?:" + COUNTRY + r") )",
 )
 
+# Named by two categories with the same span, as CITIZEN_OR_LPR (session 8): the I-9's
+# "alien authorized to work" is a status and a work permit; a noncitizen's category is
+# citizenship and status; consular processing is a status and a visa; "ajuste de estatus"
+# (adjustment of status) a status and a green card, as the I-485 is.
+ALIEN_AUTHORIZED_TO_WORK = (
+    r"(?:aliens?|extranjer[oa]s?) (?:authori[sz]ed to work|autorizad[oa]s? (?:a |para )?trabajar)"
+)
+NONCITIZEN_CLASS = r"non ?citizens? (?:type|types|category|categories|class|classification|status)"
+CONSULAR_PROCESSING = r"consular processing"
+AJUSTE_DE_ESTATUS = r"(?:ajuste|ajustar|ajusto) (?:de |el |su )?(?:estatus|status)"
 
 # Terms that read the same in column names, form labels, notes and cell values.
 TERMS: dict[Category, tuple[str, ...]] = {
@@ -861,7 +886,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:es|era|son) (?:un |una )?refugiad[oa]s?",
         r"(?:estatus|condicion) de refugiad[oa]",
         r"(?:tiene|tienen|tienes|no tiene|no tienen|sin) (?:usted |el |ella |ellos |ellas )?"
-        r"(?:sus |su |los )?papeles",
+        r"(?:sus |su |los )?papeles(?! (?:del?|de la|de las|de los)\b)",
         # "sin documentos" of a person, not of a letter sent without its attachments
         r"(?:personas?|inmigrantes?|migrantes?|trabajador(?:es|as?)?|familias?|esta|estan|"
         r"estaba|estaban|vive|viven|vivia|vivian|llego|llegaron|entro|entraron|quedo|quedaron|"
@@ -873,8 +898,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # "teme que la deporten", "lo deportaron"; not "deporte(s)", a sport
         r"deport(?:en|an|aron|o|ara|aran|aria|arian|ar|arlo|arla|arlos|arlas|arle|ando)",
         # the "eligible noncitizen" of benefits forms, in Spanish
-        r"(?:no ciudadan[oa]s?|extranjer[oa]s?|inmigrantes?) (?:elegibles?|calificad[oa]s?|"
-        r"cualificad[oa]s?)",
+        r"(?:no ciudadan[oa]s?|extranjer[oa]s?|inmigrantes?) (?:no )?(?:elegibles?|"
+        r"calificad[oa]s?|cualificad[oa]s?)",
         r"(?:elegibles?|calificad[oa]s?) (?:no ciudadan[oa]s?|extranjer[oa]s?|inmigrantes?)",
         r"(?:sit|cond|edo|est) migratori[oa]",
         # the last box of a status checklist ("☐ Ciudadano ☐ Residente permanente ☐ Otro estatus")
@@ -906,9 +931,64 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?=(?:es|son|esta|estan|era|eran) ilegal)"
         + _after(ILEGALES)
         + r"(?:es|son|esta|estan|era|eran) ilegal(?:es)?",
+        # Learnt from train-33 to -64 (session 8). The immigration authorities as the agent of
+        # a detention ("lo detuvo inmigración"), a detention centre, a court notice or hearing
+        r"(?:detuvo|detuvieron|agarro|agarraron|arresto|arrestaron|levanto|levantaron) (?:a )?"
+        r"(?:la )?(?:inmigracion|migracion)(?! de (?:datos|sistemas?|aves)\b)",
+        r"(?:inmigracion|migracion) (?:lo|la|los|las|le|les) (?:detuvo|detuvieron|agarro|"
+        r"agarraron|arresto|arrestaron|llevo|llevaron)",
+        r"(?:centro|centros) de detencion (?:de |del )?(?:ice|inmigracion|migracion|migrantes)",
+        r"immigration court (?:notice|notices|date|dates|hearing|hearings|case|cases|summons|"
+        r"appointment|papers|documents|letter)",
+        r"(?:audiencia|audiencias|cita|citas|caso|casos) (?:\w+ )?(?:corte|tribunal|juez) "
+        r"(?:de )?(?:inmigracion|migracion)",
+        # "sin pasar por la garita" (a port of entry): entry without inspection
+        r"sin pasar por (?:la |una |ninguna )?(?:garita|aduana|revision|inspeccion)",
+        # staying past an authorised stay ("excedió estancia", "exceeded his authorized stay")
+        r"exced(?:io|ieron|e|en|er|ido) (?:\w+ )?(?:estancia|permanencia)",
+        r"exceeded (?:\w+ )?(?:authori[sz]ed |permitted |allowed )?(?:stay|period of stay)",
+        # a checklist's box, a HUD Section 214 (noncitizen) status, SIJ status, MAVNI (the
+        # military's enlistment of noncitizens), continued presence (trafficking victims)
+        r"(?<=^ )documented(?= (?:(?:y n|yn|yes no|y or n) )?$)",
+        r"(?:sec|section) 214 (?:status|eligib\w*|verification|noncitizen\w*|documentation|"
+        r"compliance)",
+        r"sij (?:status|petition|classification|findings|order|predicate)",
+        r"mavni",
+        r"continued presence (?:status|request|application|authorization|letter)|(?:applied for|"
+        r"apply for|applying for|granted|request(?:ed)? for|received|eligible for) continued "
+        r"presence|presencia continuada",
+        r"immigration \w+ (?:or|and|and or) status",
+        r"immigrants? to (?:the )?(?:us|united states|this country)",
+        # "Pt born in Mexico, in US since 2005"; a product is sold or made there since then
+        "".join(
+            f"(?<!{w} )"
+            for w in _words(
+                "sold made used banned approved available operating operated licensed marketed "
+                "offered produced manufactured distributed legal illegal business company"
+            )
+        )
+        + r"in (?:the )?(?:us|united states) since (?:19|20)\d\d",
+        # arriving as a child: "llegó de niña", "came over as a teenager"
+        r"(?:llego|llegaron|vino|vinieron|se vino|se vinieron|entro|entraron|cruzo|cruzaron) "
+        r"(?:\w+ ){0,2}de (?:nin[oa]s?|pequen[oa]s?|bebes?|chiquit[oa]s?|adolescentes?)",
+        r"(?:came|come|comes) over (?:\w+ ){0,2}as an? (?:teenager|teen|toddler|youngster|young "
+        r"(?:man|woman|boy|girl))",
+        # a slur said of people of a nationality: "venezolanos ilegales" (origin too, below)
+        r"(?=ilegal)" + _after(_DEMONYMS_ES) + r"ilegal(?:es)?",
+        r"sonador[ae]s? (?:dreamers?|daca)",
+        r"(?:no tener|sin tener|no tenia|no tenian) (?:ningun |su |sus )?(?:estatus|status|"
+        r"documentos|papeles)(?! (?:del?|de la|de los|adjuntos|completos)\b)",
+        # a status and a work permit at once: the I-9's "alien authorized to work"
+        ALIEN_AUTHORIZED_TO_WORK,
+        # "noncitizen type", "NonCitizenCategory": a citizenship and the status it records
+        NONCITIZEN_CLASS,
+        # an immigrant visa processed at a consulate abroad, and an adjustment of status
+        CONSULAR_PROCESSING,
+        AJUSTE_DE_ESTATUS,
     ),
     C.CITIZENSHIP: (
         CITIZEN_OR_LPR,  # first, as OVERSTAY_VISA
+        NONCITIZEN_CLASS,  # before "noncitizen", which would stop at its first word
         LPR_OR_CITIZEN,
         r"citizenships?",
         r"citizen status",
@@ -993,10 +1073,15 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"born abroad to (?:an? )?(?:us|united states|american) (?:citizens?|parents?)",
         r"se naturaliz(?:o|aron|aste|ara|aran|ado)",
         CITIZEN_PERMANENT_RESIDENT,
-        r"(?:es|eres|son|era|sea|fue|ser) (?:usted |el |ella )?(?:un |una )?extranjer[oa]s?",
+        r"(?:es|eres|son|era|sea|fue|ser) (?:usted |el |ella )?(?:un |una )?extranjer[oa]s?"
+        r"(?! (?:no )?(?:calificad|cualificad|elegible)\w*\b)",
         # consular notification (Vienna Convention art. 36) follows the person's nationality
         r"consul(?:ar|ate)? notification",
         r"notificacion consular",
+        # session 8: "isn't a citizen", a consular report of a birth abroad (a US citizen's)
+        r"(?:isn t|aren t|wasn t|weren t) (?:a |an )?(?:us |united states |american )?citizens?",
+        r"(?:consular report|reporte consular|informe consular) (?:of |de )?(?:birth|"
+        r"nacimiento)|crba",
     ),
     C.NATIONAL_ORIGIN: (
         *_ORIGIN_IN_PASSING,
@@ -1086,6 +1171,13 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"huye|huyo|huyen|huyendo|huyeron)",
         r"refugee (?:\w+ )?(?:country|countries|nation|pais)",
         r"(?=de )" + DE_PEOPLE + r"de " + COUNTRY,
+        # session 8: a TPS designation's country asked for, the country lived in before,
+        # "national background", a nationality named in a slur or a reason ("por ser dominicana")
+        r"country s designation|(?:which|what|whose) country (?:s )?designation",
+        r"pais (?:de )?residencia (?:anterior|previa)",
+        r"(?:ethnic )?national background",
+        DEMONYM_ES + r"(?= ilegal(?:es)? )",
+        r"(?<= por ser )" + DEMONYM_ES,
     ),
     C.PLACE_OF_BIRTH: (
         r"(?:place|country|countries|city|state|town|nation|province|municipality|location|"
@@ -1118,7 +1210,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:pais|ciudad|lugar|estado) (?:donde|en que|en el que|en la que) naci(?:o|ste|eron)",
         r"naci(?:o|ste|eron|mos|do|da|dos|das)? (?:usted |el |ella )?(?:en|fuera) (?!\d|(?:"
         + MONTHS
-        + r"|el ano)\b)"
+        + r"|el ano|(?:el |la |un |una )?(?:hospital|clinica|casa|ambulancia|carro|coche|"
+        r"camino|sanatorio|maternidad)\b)\b)"
         r"\w+",
         # where an interest or an idea was born is no one's place of birth
         r"donde naci(?:o|ste|eron)(?! (?:su |tu |el |la |mi )?(?:interes|idea|proyecto|"
@@ -1135,6 +1228,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"nacimiento) (?:\w+ )?(?:from|de|del) (?:" + COUNTRY + r")",
         DEMONYM_EN + r" (?:birth certificate|partida de nacimiento|acta de nacimiento)",
         r"(?:partida|acta|certificado) de nacimiento " + DEMONYM_ES,
+        r"(?:partida|acta|certificado) de nacimiento (?:extranjer[oa]|del extranjero|de otro "
+        r"pais)|foreign birth certificate",
     ),
     C.A_NUMBER: (
         r"alien (?:registration|reg|number|no|#|file|id|identification)(?: number| no| #)?",
@@ -1227,6 +1322,21 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"visas? (?:de )?(?:estudiante|trabajo|turista|turismo|vencida|expirada|valida|"
         r"temporal|u|t)",
         r"(?:tiene|tienes|tenia|con|sin) (?:usted |el |ella )?(?:una |su |la )?(?:visa|visado)",
+        # session 8: visa classes named by their programme, a visa sought for someone
+        r"tn (?:nafta|usmca)",
+        r"k ?1 fianc\w*",
+        r"dv (?:20[0-9][0-9]|lottery)|diversity (?:immigrant )?visas?|diversity (?:visa )?lottery",
+        r"visas? (?:de )?(?:tipo )?p ?[1-3]\b|p ?[1-3] visas?",
+        r"(?:get|getting|got|obtain|obtained|obtaining|apply for|applying for|applied for|need|"
+        r"needs|needed|needing) (?:a |an |the |her |his |their |your )?visas? (?:for|to)\b",
+        r"necesit\w* (?:una |la |su )?visas? para",
+        r"(?:has|have|had|holds?|holding) (?:an? |her |his )?" + VISA_CODE + r"(?= (?:that|which|"
+        r"expir\w*|ends?|until|through|thru|valid)\b)",
+        r"(?:scholar|scholars|researcher|researchers|intern|interns|trainee|trainees|au pairs?|"
+        r"exchange visitors?|exchange students?) "
+        + VISA_CODE
+        + r"(?! (?:pod|unit|tier|block|wing|cell|dorm|floor|level|housing|room|apt)\b)",
+        CONSULAR_PROCESSING,
     ),
     C.GREEN_CARD: (
         # beside a citizen word "LPR" is a green card, not a licence-plate reader
@@ -1271,6 +1381,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:tramit|solicit|arregl|obtuv|obten|sac)[a-z]* (?:la |su |sus )?"
         r"(?:residencia|papeles de residencia)"
         r"(?! (?:de|para|estudiantil|universitaria|medica|fiscal|escolar)\b)",
+        AJUSTE_DE_ESTATUS,
     ),
     C.WORK_PERMIT: (
         r"work (?:permits?|authori[sz]ations?|authori[sz]ation document)",
@@ -1305,6 +1416,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"visas? (?:\w+ ){0,3}(?:allow|allows|permit|permits|authori[sz]e|authori[sz]es) "
         r"(?:\w+ ){0,2}to work",
         r"f ?1 opt",
+        # session 8: papers to work, an I-9's List A or C document, a visa that allows work
+        r"(?:papers|documents|papeles|documentos) (?:to|para) (?:work|trabajar)",
+        r"(?:as|the|a|from|on) list (?:a|c) (?:documents?|docs?)",
+        r"visas? (?:\w+ ){0,3}(?:allow|allows|permit|permits) (?:\w+ ){0,2}(?:self employment|"
+        r"employment|to be employed)",
+        ALIEN_AUTHORIZED_TO_WORK,
     ),
 }
 
@@ -1318,13 +1435,23 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         r"sin documentos",
         r"(?:ent|entrada|ingreso) sin inspeccion",
         r"hum parole",  # humanitarian parole
+        # a notice to appear issued; a SAVE case's number
+        r"nta (?:issued|issue|served|date|filed|hearing)",
+        r"save case (?:number|no|id|#)",
     ),
     C.NATIONAL_ORIGIN: (
         r"nat origin",
         r"(?:prev|previous|prior|last) country (?:of )?(?:res|residence)",
     ),
     # `cit` alone is a citation in police data; verifying one is not done with documents
-    C.CITIZENSHIP: (r"is citizen", r"(?<=^ )citizen(?= $)", r"cit (?:verification|verified)"),
+    C.CITIZENSHIP: (
+        r"is citizen",
+        r"(?<=^ )citizen(?= $)",
+        r"cit (?:verification|verified)",
+        r"country of cit",  # CNTRY_OF_CIT: a country is not cited
+        r"(?<=^ )extranjer[oa]s? (?:sn|s n|yn|y n|flag|indicator|indicador)",
+        r"n 426",  # a request for certification of military service, for naturalisation
+    ),
     C.VISA: (r"(?<=^ )visa(?= $)",),
     # `pp` alone is pages or a pay period; pay periods end, they do not expire or get issued
     C.PASSPORT: (
@@ -1334,6 +1461,7 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         r"pp (?:expiry|issuing country|issue country)",
         # pass_issuing_ctry: a bus pass has no issuing country
         r"pass (?:issuing|issue|issued) (?:country|nation)",
+        r"pprt|pport",  # pprt_nbr, pport_exp
     ),
     # `prc` alone is often the People's Republic of China; a card expires
     C.GREEN_CARD: (
@@ -1414,10 +1542,12 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"\bPPT? ?# *[A-Z]{0,2}[0-9]{6,9}\b",
         r"\bPPT +[A-Z]{3} +[A-Z]?[0-9]{6,9}\b",
         r"\bPPT? +(?:[Ee]xp|EXP)\.?:? *[0-9]{1,4}[-/][0-9]{1,2}(?:[-/][0-9]{1,4})?\b",
+        # the machine-readable zone of a passport's data page: "P<GTMLOPEZ<<MARIA<<<<"
+        r"\bP<[A-Z]{3}[A-Z]+<<[A-Z<]{3,}",
     ),
     # N-400 (naturalisation), N-600 (certificate of citizenship), FS-240 (a US citizen's birth
     # abroad), with their hyphen: "400 N 600 W" is an address on a street grid
-    C.CITIZENSHIP: (r"\b(?:[Nn]-(?:400|600)|FS-240)\b",),
+    C.CITIZENSHIP: (r"\b(?:[Nn]-(?:400|426|600)|FS-240)\b",),
     # "Born: Manila, Philippines" in a cell; a date after it is a date of birth
     C.PLACE_OF_BIRTH: (
         r"\b(?:[Bb]orn|BORN)\s*:\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|"
@@ -1609,7 +1739,9 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"permisos? (?:de |para )?trabaj(?:o|ar) (?:\w+ )?(?:de |para |del? )?(?:menor(?:es)?|"
     r"adolescentes?|jovenes|escuela|escolar)",
     # a card payment ("Visa ending 4412", "paid with Visa")
-    r"visas? (?:ending|ends|last (?:four|4)|x{2,}\w*|\d{4})",
+    # a card's last four digits, not a visa's year ("J-1 visa ends June 15", "ends 2026")
+    r"visas? (?:(?:ending|ends) (?:in )?(?!(?:19|20)\d\d)(?:\d{4}|x{2,}\w*)|last (?:four|4)|"
+    r"x{2,}\w*|(?!(?:19|20)\d\d)\d{4})",
     _one_of(
         _words(
             "paid pay pays paying charged charge refund refunded deposit purchase purchased bought"
@@ -1620,10 +1752,138 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"naturali[sz]ed (?:(?:or|and|and or|y|o) \w+ |\w+ ){1,2}(?:spp|species|plants?|flora|"
     r"weeds?|taxa|trees?|shrubs?|grass|grasses|vegetation)",
     r"(?:invasive|native|exotic|non native|introduced) (?:or|and|and or) naturali[sz]ed",
+    # Learnt from train-33 to -64 (session 8): everyday things that share a term's words.
+    # Where a flight, a fire, a product or a loaned piece comes from
+    r"(?:ciudad|lugar|pais|punto|aeropuerto|estacion|agencia|oficina|dependencia|cuenta|"
+    r"sucursal|almacen|bodega) (?:de )?origen(?: del?| de la| de los| de las)? (?:vuelos?|"
+    r"viajes?|envios?|paquetes?|productos?|mercancias?|fuego|incendio|llamadas?|piezas?|obras?|"
+    r"mariscos?|carga|queja|agua|ruido|olor|fondos|datos|solicitud|expediente|caso|"
+    r"transferencia|pago)\b",
+    r"agencia (?:de )?origen",
+    r"(?:granos?|cafe|productos?|mercancias?|vinos?|quesos?|carnes?|frutas?|mariscos?|piezas?|"
+    r"obras?|especias|ingredientes?|materias? primas?|telas?|artesanias?) (?:\w+ ){0,2}de "
+    r"origen (?:nacional|importado|\w+)",
+    r"(?:de )?origen (?:nacional|extranjero) (?:o|u|y) (?:importad[oa]|extranjer[oa]|"
+    r"nacional)",
+    r"(?:etiqueta|etiquetado|etiquetas) (?:de |del )?pais de origen",
+    r"country of origin (?:label|labels|labeling|labelling|marking|markings|rules|"
+    r"requirements|on (?:the )?label)",
+    r"(?:source|sourced|sourcing|import|imported|importing|buy|bought|ship|shipped) "
+    r"(?:\w+ ){0,4}from (?:the |its |their )?country of origin",
+    r"(?:artwork|artworks|art work|loan|loaned piece|object|objects|specimen|specimens) "
+    r"(?:\w+ )?(?:country of origin|origin country)",
+    r"origen (?:humilde|modesto|campesino|rural|pobre|sencillo)",
+    r"originari[oa]s? del? (?:barrio|colonia|vecindario|fraccionamiento)",
+    # passports that are an accessory, an airport hall, a parking app or a programme
+    r"passports? (?:wallet|wallets|cover|covers|case|cases|sleeve|pouch|lanyard)",
+    r"(?:empty|leather|lost) passport holders?",
+    r"passport control (?:hall|area|desk|booth|zone|gate|lane|lanes)",
+    r"passport parking",
+    r"passports? acceptance (?:agent|agents|clerk|clerks|training|staff|counter)",
+    r"(?:senior|seniors|business|festival|hospital|college|health|safety) passports?",
+    r"passports? to (?:college|prosperity|success|careers?|health)",
+    r"passports? (?:program|programme)(?! (?:office|application|fees?)\b)",
+    r"(?:photo|photos|picture|pictures) passport (?:style|size|sized)",
+    r"pasaportes? (?:de )?(?:lectura|sanitario|emprendedor|salud|seguridad|vacunacion|"
+    r"mascota|verano)",
+    # a green card on a driving test, a behaviour chart, certified mail or a triage tag
+    r"green cards? (?:\w+ )?(?:pass|passes|passed)",
+    r"green cards? (?:on |in )?(?:the )?(?:behavior|behaviour|color|colour|clip|conduct) "
+    r"(?:chart|board|system)",
+    r"(?:behavior|behaviour|color|colour|clip|conduct) (?:chart|board|system) (?:\w+ ){0,3}"
+    r"green cards?",
+    r"green cards? (?:\w+ ){0,3}(?:ps form 3811|form 3811|3811|certified|return receipt)",
+    r"(?:certified|certified mail|return receipt|usps) (?:\w+ ){0,3}green cards?",
+    r"tarjetas? verdes? (?:de )?(?:triage|triaje)",
+    r"green dot",
+    # a library's citizenship corner, a naturalisation ceremony booked in a hall, a school's
+    # citizenship grade, the citizenry ("la ciudadanía se quejó"), a bank, a soldier
+    r"citizenship corner",
+    r"rincon de (?:la )?ciudadania",
+    r"(?:booked|reserved|host|hosts|hosted|hosting|hold|holds|held) (?:\w+ ){0,4}(?:for )?"
+    r"(?:a |the )?naturali[sz]ation ceremon(?:y|ies)",
+    r"(?:an? )?[nsuoe] in citizenship",
+    r"citizenship (?:[nsuoe] )?(?:satisfactory|unsatisfactory|needs improvement|outstanding|"
+    r"excellent)",
+    r"citizenship (?:\w+ ){0,3}report cards?",
+    r"la ciudadania (?:se \w+|en general|particip\w*|exig\w*|pid\w*|reclam\w*|manifest\w*|"
+    r"denunci\w*|opin\w*)",
+    r"citizens bank",
+    r"citizen (?:soldier|soldiers|sci|science|scientist|scientists)",
+    r"(?:nombre|domicilio|firma|telefono|correo|datos) (?:del? |de la )?ciudadan[oa]s?",
+    # a birth's date, a reading club, a newborn's condition; where a grandchild was born in
+    # hospital is no place of birth
+    r"born to (?:read|run|learn|play|be|lead|ride)",
+    r"born (?:in |on )?(?:early |late |mid )?(?:19|20)\d\d(?! (?:in|at|en) )",
+    r"born (?:in |on )(?:" + MONTHS + r")(?: \d{1,2})?(?: (?:19|20)\d\d)?(?! (?:in|at) )",
+    r"born (?:with|prematurely|premature|preterm|early|full term|at \d+ weeks|by c section|"
+    r"via c section|by cesarean)",
+    r"(?:time|hour|hora) (?:of |de )?(?:birth|nacimiento)",
+    r"(?:give|gave|giving|given|gives) birth (?:en route|in (?:the )?(?:car|ambulance|"
+    r"vehicle)|at home)",
+    r"historial obstetrico|obstetric history",
+    # accounts receivable
+    r"(?<=^ )ar (?:number|no|id|balance|invoice|account)",
+    # naturalised lawns and plantings
+    r"naturali[sz]ed (?:(?:or|and|and or|y|o) \w+ |\w+ ){0,2}(?:plantings?|meadows?|areas?|"
+    r"lawns?|beds?|borders?)",
+    r"(?:lawn|lawns|area|areas|field|fields|yard|turf|grass|meadow|slope|bed|beds|park|"
+    r"strip|site) (?:\w+ ){0,3}(?:be |been |is |are |being |was |were )?naturali[sz]ed",
+    r"(?:especie|especies|planta|plantas|flora|vegetacion|arbol\w*|pasto) (?:\w+ )?"
+    r"naturalizad[oa]s?",
+    # the legal status of an organisation, a dwelling, a tenancy, a guardian, a fine
+    r"legal status (?:\w+ ){0,2}(?:active|inactive|good standing|dissolved|delinquent|"
+    r"administratively dissolved|withdrawn)",
+    r"legal status (?:of|as) (?:the |this |a |an |your |its |his |her )?(?:\w+ )?(?:co op|"
+    r"coop|cooperative|organization|organisation|tenancy|dwelling|unit|guardian|conservator|"
+    r"custodian|structure|garage|adu|rental)",
+    r"(?:situacion|estatus|condicion) legal respecto (?:a|al) (?:la |el |su )?(?:multa|deuda|"
+    r"caso|cargo|cargos|contrato|pago|propiedad|terreno)",
+    # a patient arrives by ambulance; a client lives out in the country
+    r"arrived (?:via|by) (?:ems|ambulance|car|private vehicle|wheelchair|walk in|police)",
+    r"(?:lives|live|living|lived|out) (?:out )?in the country(?:side)?(?! (?:since|for|"
+    r"illegally|legally|without)\b)",
+    # a nursing home, not asylum
+    r"asilo (?:de |para )?ancianos",
+    r"(?:residente|residentes|cuarto|habitacion|paciente|pacientes) (?:\w+ ){0,5}(?:en|del) "
+    r"(?:el )?asilo(?! (?:politico|de (?:inmigracion|refugiad\w*))\b)",
+    r"undocumented (?:income|wages|earnings|cash|deductions|units?|additions?|conversions?|"
+    r"work|repairs?)",
+    r"sin documentos (?:adjuntos|anexos|de soporte|de respaldo|probatorios)",
+    # a leave from work, a day pass, a jail's work release, a doctor's note, a job's records
+    r"permisos? de (?:ausencia|salida|vacaciones|incapacidad|maternidad|paternidad)",
+    r"work release",
+    r"work notes?|return to work|(?:light|modified) duty",
+    r"employment status (?:\w+ ){0,2}(?:retired|working|employed|unemployed|unable|full time|"
+    r"part time|self employed|student)",
+    r"(?:verified|verify|verifies|verifying|verification of) (?:\w+ ){0,2}employment (?:dates|"
+    r"history|income|hours|wages|salary)",
+    r"employment verification (?:letter|letters|form) (?:\w+ ){0,4}(?:income|rental|loan|"
+    r"previous|prior)",
+    r"(?:documentation|proof|records?) of (?:the )?(?:\w+ ){0,3}(?:abatement|construction|"
+    r"repair|remodel\w*|renovation|plumbing|electrical|roofing) work",
+    r"work study (?:authorization|authorisation|award|job|position|hours)",
+    r"overtime (?:work )?authori[sz]ed|work authori[sz]ed (?:for )?overtime",
+    r"authori[sz]ation to use (?:\w+ ){0,3}(?:photo\w*|images?|likeness|name|video\w*)",
+    r"(?:business|food handler s?|food handlers|liquor|vendor s?) permits?",
+    r"verify (?:your |his |her |their )?(?:work )?hours",
+    r"(?:contractor|vendor|crew|crews|company|firm) (?:\w+ ){0,3}authori[sz]ed to work (?:in|on) "
+    r"(?:the )?(?:public )?(?:right of way|row|site|street|roadway)",
+    # a driver's licence or a plate from a country
+    r"(?:license|licence|licencia|plates?|placas?) (?:is|was|are|were|es|son) (?:from|de)",
+    # alienated from family; a job title with its feminine ending, "Cocinero(a)"
+    r"alienat\w*",
+    r"(?<=^ )(?!(?:numer|naturalizad|ciudadan|extranjer|indocumentad|refugiad|asilad|"
+    r"deportad|nacid)o )[a-z]+o a(?= $)",
+    # migratory birds, an invoice stamped (visado)
+    r"(?:aves|especies|pajaros) migratori[oa]s|migratory (?:birds?|species|waterfowl)",
+    r"visad[oa]s? (?:de |del |de la )?(?:\w+ )?(?:factura|facturas|plano|planos|expediente|"
+    r"proyecto|informe|documento)",
 )
 
 # Phrases right after a term that make the sentence a promise: "... is never required".
 AFTER_NEGATIONS: tuple[str, ...] = (
+    # each starts at a word: "interno solicita" and "dueño les pidió" hold no "no"
     r"^ (?:\w+ ){0,3}(?:is|are|was|will be|will|shall|does|do|es|sera|no)? ?(?:never|not|no|nunca)"
     r" (?:\w+ ){0,2}(?:required|asked|needed|necessary|collected|recorded|shared|considered|"
     r"affect\w*|matter\w*|determin\w*|afect\w*|import\w*|influ\w*|cuenta|"
@@ -1633,7 +1893,7 @@ AFTER_NEGATIONS: tuple[str, ...] = (
 
 # Phrases before a term that make a sentence a promise not to ask, or a statement about law.
 NEGATIONS: tuple[str, ...] = (
-    r"(?:not|never|no|don t|doesn t|didn t|won t|cannot|can t|shan t|without|nunca|jamas|ni)"
+    r"(?<= )(?:not|never|no|don t|doesn t|didn t|won t|cannot|can t|shan t|without|nunca|jamas|ni)"
     r" (?:\w+ ){0,5}(?:ask|asks|asked|asking|inquire|inquires|inquired|inquiring|collect|"
     r"collects|collected|collecting|record|records|recorded|recording|require|requires|"
     r"required|request|requests|requested|need|needs|needed|share|shares|shared|sharing|"
@@ -1647,35 +1907,36 @@ NEGATIONS: tuple[str, ...] = (
     r"contest\w*|revel\w*|divulg\w*|depend\w*|afect\w*|import\w*|consider\w*|"
     r"us(?:an|amos|ar|ara|aran|aremos|ad[oa]s?|o|en|e))"
     r"(?: \w+){0,6} $",
-    r"(?:regardless|irrespective|independent|independently) of (?:\w+ ){0,3}$",
-    r"(?:without regard to|no matter|whatever|whether or not|open to all|available to all)"
+    r"(?<= )(?:regardless|irrespective|independent|independently) of (?:\w+ ){0,3}$",
+    r"(?<= )(?:without regard to|no matter|whatever|whether or not|open to all|available to all)"
     r" (?:\w+ ){0,3}$",
-    r"(?:sin importar|independientemente de|sin tener en cuenta|sin considerar|"
+    r"(?<= )(?:sin importar|independientemente de|sin tener en cuenta|sin considerar|"
     r"cualquiera que sea) (?:\w+ ){0,3}$",
-    r"right (?:to|not to) (?:remain silent|refuse|decline|not answer|not say|not tell|"
+    r"(?<= )right (?:to|not to) (?:remain silent|refuse|decline|not answer|not say|not tell|"
     r"keep|not share|not disclose|answer)(?: \w+){0,6} $",
-    r"derecho a (?:guardar silencio|no (?:contestar|responder|decir|revelar|compartir)|"
+    r"(?<= )derecho a (?:guardar silencio|no (?:contestar|responder|decir|revelar|compartir)|"
     r"negarse|mantener)(?: \w+){0,6} $",
-    r"(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bars|barred|against|"
+    r"(?<= )(?:prohibit|prohibits|prohibited|forbid|forbids|forbidden|bars|barred|against|"
     r"prohibe|prohiben|prohibido|prohibida) (?:\w+ ){0,5}(?:ask|asking|collect|collecting|"
     r"record|recording|share|sharing|inquir\w*|pregunt\w*|recopil\w*|registr\w*|"
     r"compart\w*|solicit\w*)(?: \w+){0,5} $",
-    r"(?:policy|policies|law|laws|ordinance|ordinances|rule|rules|rights|protections|"
+    r"(?<= )(?:policy|policies|law|laws|ordinance|ordinances|rule|rules|rights|protections|"
     r"ley|leyes|politica|politicas|derechos|reglas|protecciones) (?:on|about|regarding|"
     r"concerning|protecting|that protect|sobre|acerca del?|relativas? al?|respecto al?|"
     r"que protegen|de proteccion de) (?:\w+ ){0,3}$",
-    r"(?:not|no) (?:\w+ ){0,2}(?:a )?(?:question|requirement|condition|factor|criterion|"
+    r"(?<= )(?:not|no) (?:\w+ ){0,2}(?:a )?(?:question|requirement|condition|factor|criterion|"
     r"pregunta|requisito|condicion|factor|criterio)s? (?:\w+ ){0,4}$",
     # an instruction to leave it out ("Please do not write your citizenship...")
-    r"(?:do not|don t|never|no) (?:\w+ ){0,2}(?:write|include|enter|list|put|mention|add|"
+    r"(?<= )(?:do not|don t|never|no) (?:\w+ ){0,2}(?:write|include|enter|list|put|mention|add|"
     r"escriba\w*|incluya\w*|anote\w*|ponga\w*|mencione\w*)(?: \w+){0,6} $",
     # a non-discrimination clause lists protected grounds
     r"discriminat\w* (?:against (?:\w+ ){0,3})?(?:on the basis of|based on|because of|by reason "
     r"of|on account of|due to)(?: \w+){0,10} $",
+    r"(?<= )(?:no|nunca|jamas) (?:\w+ )?discrimin\w* (?:\w+ ){0,3}por(?: \w+){0,10} $",
     r"discrimin\w* (?:\w+ ){0,3}(?:por (?:motivos? de|razon(?:es)? de|causa de)|con base en|"
     r"basad[oa] en|a causa de)(?: \w+){0,10} $",
     # a question about a department's practice, in an FAQ, is not a question to the person
-    r"(?:will|would|does|do|did|can|could|may|might|is|are) (?:the |our |this |your |any )?"
+    r"(?<= )(?:will|would|does|do|did|can|could|may|might|is|are) (?:the |our |this |your |any )?"
     r"(?:library|city|county|state|school|district|police|sheriff|department|agency|clinic|"
     r"hospital|program|staff|we|officers?|court|shelter|office|librarians?) (?:\w+ ){0,2}"
     r"(?:ask|asking|collect|collecting|record|recording|share|sharing|check|checking|verify|"
@@ -1848,6 +2109,11 @@ STEMS: tuple[str, ...] = (
     r"procedente",
     r"\bvolver\b|\bvenir\b",
     r"home\W*(?:town|city|village)\W+(?:abroad|overseas)",
+    # session 8's terms
+    r"\bcrba\b|garita|mavni|\bsec(?:tion)?\W*214\b|\bsij\b|continued\W+presence|"
+    r"presencia\W+continuada|exced|exceed|sobre?\W?estancia|cap\W?gap|\bcpt\b|"
+    r"\bdv\W?(?:20\d\d|lottery)|diversity|fianc|list\W+[ac]\W+doc|\bp<[a-z]{3}|\bn\W?426\b|"
+    r"\bcruz|sin\W+pasar\W+por|residencia\W+(?:[a-z]+\W+){0,2}eu\b",
 )
 
 
