@@ -339,6 +339,44 @@ def found(text: str, identifier: bool = False) -> set[str]:
             {"immigration_status"},
         ),
         ("El dueño les pidió el permiso de trabajo.", False, {"work_permit"}),
+        # the review of session 8's lexicon: look-alikes that hid findings
+        ("Certified copy of his green card placed in file.", False, {"green_card"}),
+        ("Client's green card interview passed last week.", False, {"green_card"}),
+        ("Has lived in the country 10 years.", False, {"immigration_status"}),
+        ("Family arrived by car from Honduras last year.", False, {"national_origin"}),
+        ("Lives in the Park Hill area, was naturalized in 2012.", False, {"citizenship"}),
+        ("Client held the flag at his naturalization ceremony.", False, {"citizenship"}),
+        ("La ciudadanía se tramitó en 2015.", False, {"citizenship"}),
+        ("Loan applicant country of origin", False, {"national_origin"}),
+        ("¿Es usted de origen nacional o extranjero?", False, {"national_origin"}),
+        ("Loan applicant country of origin", True, {"national_origin"}),
+        ("Paciente está en trámite del asilo.", False, {"immigration_status"}),
+        ("Client asked about passport case status.", False, {"passport"}),
+        ("No discriminamos por raza, indique su país de nacimiento", False, {"place_of_birth"}),
+        ("Nació en Casa Blanca", False, {"place_of_birth"}),
+        # and the uses the narrowed terms were written for
+        (
+            "Festival vendors: do you have valid papers to work in this country?",
+            False,
+            {"work_permit"},
+        ),
+        ("Came over at age 12 with her aunt.", False, {"immigration_status"}),
+        ("Lo trajeron aquí a los 3 años.", False, {"immigration_status"}),
+        ("Pt born in Mexico, in US since 2005.", False, {"immigration_status", "place_of_birth"}),
+        ("Has been living in the US for 12 years.", False, {"immigration_status"}),
+        ("He needs a visa to stay in the US.", False, {"visa"}),
+        ("Student is on F-1 visa.", False, {"visa"}),
+        ("Entered on a tourist visa in 2019.", False, {"immigration_status", "visa"}),
+        ("Entró con visa de turista.", False, {"immigration_status", "visa"}),
+        ("Dijo ser nacional de El Salvador.", False, {"citizenship"}),
+        ("Lives out in the country.", False, set()),
+        ("Los venezolanos ilegales", False, {"immigration_status", "national_origin"}),
+        ("A 212-345-678", False, {"a_number"}),
+        ("DV-2025 selectee, interview at the consulate in May.", False, {"visa"}),
+        ("Student approved for CPT at her employer.", False, {"visa", "work_permit"}),
+        ("Sin pasar por la garita", False, {"immigration_status"}),
+        ("Exceeded his authorized stay.", False, {"immigration_status"}),
+        ("Presented the List A documents at hire.", False, {"work_permit"}),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -554,6 +592,72 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("Driver's license is from Brazil.", False),
         ("No discriminamos por raza, color, origen nacional o edad.", False),
         ("Visa ending 4412", False),
+        # the review of session 8's lexicon: false positives
+        ("DV-2024-001234", False),
+        ("DV 2023 case reassigned to Judge Lee.", False),
+        ("Pass national background check before start date.", False),
+        ("Client approved for CPT sessions with her therapist.", False),
+        ("Pt on CPT q4h", False),
+        ("OPT card mailed to the member.", False),
+        ("Opt application form for the newsletter.", False),
+        ("The salary cap gap is closing this season.", False),
+        ("Exhibit A 24-10-106", False),
+        ("Per Schedule A 39-22-104, the credit applies.", False),
+        ("Highest ozone levels in the US since 2012.", False),
+        ("Denver ranks fourth in the U.S. Since 2019 the city has added 40 parks.", False),
+        ("The drug has been approved in the US since 2004.", False),
+        ("Our company has been operating in the US for 30 years.", False),
+        ("Worst flu season in 10 years in the US.", False),
+        ("El contrato se firmó sin pasar por revisión legal.", False),
+        ("La obra se ocupó sin pasar por inspección.", False),
+        ("El paciente excedió la estancia promedio del hospital.", False),
+        ("Camper exceeded the permitted stay at Chatfield.", False),
+        ("Favor de ajustar el estatus del pedido.", False),
+        ("El equipo de TI detuvo la migración del servidor.", False),
+        ("Caso de soporte con la migración a la nube.", False),
+        ("Llegaron los autobuses de niños a las 9.", False),
+        ("Llegó el grupo de adolescentes al centro recreativo.", False),
+        ("Mom came over at 5 to pick up the kids.", False),
+        ("Pt came here at 9 for her appointment.", False),
+        ("Trajo aquí a los 3 niños para la vacuna.", False),
+        ("Please send me the documents to work on the budget.", False),
+        ("Los documentos para trabajar en el proyecto", False),
+        ("Review the List A documents before the council meeting.", False),
+        ("Staff need a visa to travel to China for the sister-city trip.", False),
+        ("You'll need a Visa to reserve a campsite online.", False),
+        ("Payment came in on his Visa yesterday.", False),
+        ("El pago entró con la Visa del cliente.", False),
+        ("Proveedor rechazado por no tener documentos vigentes.", False),
+        ("El contratista tramitó los papeles en la ventanilla.", False),
+        ("La construcción que está ilegal no tiene permiso.", False),
+        ("The LLC has no legal status in Colorado.", False),
+        ("Se decomisaron cohetes chinos ilegales en la bodega.", False),
+        ("Venta de tequila mexicano ilegal", False),
+        ("The landlord is Chinese-owned LLC.", False),
+        ("The vendor is Chinese.", False),
+        ("El pedido va a llegar de China", False),
+        ("Steel from a country other than the United States requires a waiver.", False),
+        ("Countries visited before arriving in the US.", False),
+        ("Graduated from Universidad Nacional de Colombia.", False),
+        ("La selección nacional de México", False),
+        ("Bring your residency card for the rec center discount.", False),
+        ("Students on L2 reading intervention", False),
+        ("Trainee L1 certification due.", False),
+        ("Ingreso en US Bank el lunes.", False),
+        ("Migrated the server to the US region", False),
+        ("Contractor came back with inspection results.", False),
+        ("Section 214 compliance with the FCC", False),
+        ("Residents request for continued presence of police patrols", False),
+        ("Library talk on Irish immigrants to the United States", False),
+        ("The country's designation of the site", False),
+        ("They aren't citizen volunteers", False),
+        ("We are citizens who care about this park", False),
+        ("Residents can become citizen patrol members", False),
+        ("Neighbor came over, at 9 she called again", False),
+        ("El inquilino vive aquí desde 2005.", False),
+        ("Requested paid family leave for birth of child.", False),
+        ("national_background_check", True),
+        ("ajuste_estatus_pedido", True),
     ],
 )
 def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) -> None:
@@ -563,6 +667,28 @@ def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) 
 def test_a_negation_only_reaches_its_own_sentence() -> None:
     text = "We did not ask about status. He said he is undocumented."
     assert found(text) == {"immigration_status"}
+
+
+def test_a_look_alike_explains_away_only_its_own_sentence() -> None:
+    # the classifier's opinion of the second sentence must stand (detect.combine)
+    assert MATCHER.explains_away("Datos del ciudadano actualizados.")
+    text = "Datos del ciudadano actualizados. Su mamá la trajo cruzando el río cuando tenía 3 años."
+    assert not MATCHER.explains_away(text)
+    assert MATCHER.explains_away("We never ask about status. We never share your address.")
+
+
+def test_a_negation_does_not_reach_past_a_comma() -> None:
+    assert found("No discriminamos por raza, indique su país de nacimiento") == {"place_of_birth"}
+    assert found("We do not discriminate based on race, national origin, sex, or age.") == set()
+
+
+def test_a_long_line_is_read_in_time_proportional_to_its_length() -> None:
+    import time
+
+    line = " ".join(["the cat sat on the mat and then"] * 250)  # 2,000 words, no punctuation
+    start = time.perf_counter()
+    MATCHER.explains_away(line)
+    assert time.perf_counter() - start < 1.5
 
 
 def test_accents_do_not_matter() -> None:

@@ -113,7 +113,9 @@ WORK_VISA = (
     r"approved|approval|card|application|pending|receipt)",
     # the H-1B cap-gap and curricular practical training ("on CPT"; not a billing code)
     r"cap gap(?: extension| letter| period| relief| authorization)?",
-    r"(?:on|approved for|authorized for|authorization for) cpt(?! (?:\d|codes?)\b)",
+    # not cognitive processing therapy ("CPT sessions") nor chest physiotherapy ("CPT q4h")
+    r"(?:on|approved for|authorized for|authorization for) cpt(?! (?:\d|codes?|sessions?|"
+    r"therapy|treatment|groups?|homework|worksheets?|protocol|with|for ptsd|q\w*)\b)",
     # A reading (session 7): what a visa lets its holder do for work ("on F-1 and cannot work
     # off campus", "visa F-1 y no puede trabajar") is work authorisation as well as a visa.
     r"(?:" + VISA_CODE + r"|visas?|visados?) (?:\w+ ){0,4}(?:cannot|can t|can not|may not|"
@@ -127,7 +129,8 @@ ENTERED_ON_VISA = (
     r"(?:entered|arrived|came|come|admitted|came over|came in) (?:\w+ ){0,3}on (?:an? |his |"
     r"her |their )?(?:\w+ )?visas?(?! (?:card|cards|debit|credit)\b)",
     r"(?:entro|entraron|ingreso|ingresaron|llego|llegaron|vino|vinieron)(?: (?:a|al|a los) "
-    r"(?:los )?(?:estados unidos|pais|este pais|us))? con (?:una |la |su )?(?:visa|visado)s?",
+    r"(?:los )?(?:estados unidos|pais|este pais|us))? con (?:una |la |su )?(?:visa|visado)s?"
+    r"(?! (?:del cliente|de credito|de debito|card)\b)",
     r"(?:visa|visado)s? con (?:la|el) que (?:usted )?(?:ingreso|entro|llego|vino)",
 )
 # A nonimmigrant class ("Non-immigrant (B1/B2)") is a status and a visa, the same span.
@@ -406,14 +409,15 @@ _PERSON_EN = (
     r"(?:client|pt|patient|he|she|they|mother|father|mom|dad|family|tenant|inmate|subject|"
     r"applicant|student|youth|child|victim|witness|caller|defendant|def|arrestee|detainee|"
     r"resident|person|individual|household|parents?|husband|wife|son|daughter|juvenile|"
-    r"owner|vendor|driver|neighbou?r|workers?|farmworkers?|employee|man|woman|men|women|"
-    r"landlord|manager)"
+    r"owner|driver|neighbou?r|workers?|farmworkers?|employee|man|woman|men|women|manager)"
 )
 _NOT_A_PERSON_EN = (
     r"(?! (?:speaker|speaking|language|interpreter|food|restaurant|cuisine|dish|translation|"
     r"translator|version|text|speakers|class|classes|lessons|channel|news|tv|radio|"
     # a nationality ("a Mexican citizen") is citizenship, which those words show already
-    r"citizen|citizens|national|nationals|nationality|passport)\b)"
+    r"citizen|citizens|national|nationals|nationality|passport|"
+    # a firm or a thing: "Chinese-owned LLC", "Mexican-run business"
+    r"owned|run|based|made|company|companies|firm|llc|inc|corp|corporation|business|brand)\b)"
 )
 _ARRIVAL_EN = (
     r"(?:arrived|arrival|arriving|arrive|came|come|coming|comes|immigrated|migrated|emigrated|"
@@ -441,6 +445,18 @@ MONTHS = (
 _NOT_US_BODY = (
     r"(?! (?:army|navy|air force|marines?|military|armed forces|coast guard|senate|house|"
     r"congress|open|postal|forest|attorney|district|government|olympic|embassy|bank)\b)"
+)
+# "worst flu season in 10 years in the US": a record, not a stay
+_NOT_IN_SO_MANY_YEARS = (
+    r"(?<! in \d )(?<! in \d\d )(?<! in \d\d\d )(?<! in ten )(?<! in many )(?<! in two )"
+    r"(?<! in five )(?<! in the last )(?<! in the past )"
+)
+# Up to two words between a stay and "in the US", none of them a product's or a firm's trade
+# ("has been approved in the US since 2004", "been operating in the US for 30 years")
+_NOT_A_TRADE = (
+    r"(?:(?!(?:approved|operating|operated|sold|selling|available|marketed|licensed|used|made|"
+    r"manufactured|produced|distributed|offered|banned|legal|illegal|doing|headquartered|based|"
+    r"active|open|listed|traded|registered|published|shown|playing|ranked|tested)\b)\w+ ){0,2}"
 )
 # Origin given in passing, learnt from outside annotators' notes (train-1..8).
 # A reading: the country a person came from, was sent back to, or whose consulate or TPS
@@ -488,6 +504,12 @@ _ORIGIN_IN_PASSING = (
     r"(?:llegar|venir|llegando|viniendo) (?:de|desde) (?:" + COUNTRY + ")",
     # "COO: Syria", "COO=ERITREA": a country-of-origin code before a country's name
     r"coo (?:" + COUNTRY + ")",
+)
+# An age, not a time of day ("came over at 5 to pick up the kids") nor a count ("trajo aquí a
+# los 3 niños"): "at age 3", "at 14 years old", "a los 3 años", or a bare number ending the text
+_AT_AGE = (
+    r"at (?:age |the age of )\d+|at \d+ (?:years?|yrs?|yo|y o|months?)\b|at \d+(?= $)|"
+    r"a los \d+ (?:anos|anitos|meses)\b|a los \d+(?= $)"
 )
 # Time in the country and the way in, from the same notes: "years_in_country", "been in the
 # country since he was 14", "Llegó en 2018", "Entered US 2014", "cruzó con un coyote".
@@ -560,9 +582,12 @@ _TIME_IN_COUNTRY = (
     # Learnt from heldout-11..24 and train-11..14 (session 7), the same reading as above:
     # time in the country ("yrs_in_us", "been in the US about 6 yrs", "lleva 15 años aquí"),
     # the date and way in ("date_entered_us", "fecha_llegada_pais", "¿Cómo ingresó al país?").
-    r"(?:years|yrs|yr|months|anos|anios|meses) (?:living |residing |viviendo |residiendo )?"
+    _NOT_IN_SO_MANY_YEARS
+    + r"(?:years|yrs|yr|months|anos|anios|meses) (?:living |residing |viviendo |residiendo )?"
     r"(?:in|en) (?:(?:the |los )?(?:us|united states|estados unidos)|the states)" + _NOT_US_BODY,
-    r"(?:been|being|lived|living|resided|residing|estado|vivido|viviendo) (?:\w+ ){0,2}(?:in|en) "
+    r"(?:been|being|lived|living|resided|residing|estado|vivido|viviendo) "
+    + _NOT_A_TRADE
+    + r"(?:in|en) "
     r"(?:(?:the |this |este |el |los )?(?:country|pais|us|united states|estados unidos)|the "
     r"states) "
     r"(?:for |about |around |approx |approximately |roughly |almost |nearly |over |more than |"
@@ -570,8 +595,9 @@ _TIME_IN_COUNTRY = (
     r"five|six|seven|eight|nine|ten|few|several|many|un|una|dos|tres|cuatro|cinco|seis|siete|"
     r"ocho|nueve|diez|varios|muchos) (?:\w+ )?(?:years?|yrs?|months?|mos|decades?|anos|meses|"
     r"decadas)",
-    r"(?:been|lived|living|here|resided|residing|reside|resides|lives) (?:\w+ ){0,2}in (?:the )?"
-    r"(?:us|united states|states) since (?:(?:19|20)?\d\d|the \d0s)",
+    r"(?:been|lived|living|here|resided|residing|reside|resides|lives) "
+    + _NOT_A_TRADE
+    + r"in (?:the )?(?:us|united states|states) since (?:(?:19|20)?\d\d|the \d0s)",
     # "lleva 15 años aquí": years, not months (a patient is months in a ward), and not "aquí
     # en la empresa" or "aquí trabajando"
     r"(?:lleva|llevan|llevo|llevaba|tiene|tienen) (?:\w+ )?(?:\d+|un|dos|tres|cuatro|cinco|seis|"
@@ -590,7 +616,7 @@ _TIME_IN_COUNTRY = (
     r"(?:first |last |most recent )?(?:entry|arrival) (?:date |year |dt )?(?:to |into |in )?"
     r"(?:the )?(?:us|united states) (?:date|dt|year)",
     r"(?:entry|arrival) (?:date|year|dt) (?:to|into|in) (?:the )?(?:us|united states)",
-    r"(?:llegada|ingreso|entrada) (?:a|al|en) (?:los )?(?:estados unidos|us)",
+    r"(?:llegada|ingreso|entrada) (?:a|al|en) (?:los )?(?:estados unidos|us)" + _NOT_US_BODY,
     r"(?:llego|llegaron|llegamos|vino|vinieron|entro|entraron|ingreso|ingresaron) (?:a|al|a los) "
     r"(?:estados unidos|pais|este pais|us|eu) hace",
     # the date a child first enrolled in a US school (Title III's immigrant-student data)
@@ -602,7 +628,8 @@ _TIME_IN_COUNTRY = (
     r"united states) schools?",
     # the way in: with or without inspection, how, by which mode
     r"(?:enter|entered|entry|entering|came|come|arrived|admitted) (?:\w+ ){0,3}with "
-    r"(?:or without )?inspection",
+    r"(?:or without )?inspection(?! (?:results?|reports?|findings|notes|papers|paperwork|forms?|"
+    r"certificates?|documents?|records?|stickers?)\b)",
     r"(?:entro|entraron|ingreso|ingresaron|entrada|llego|llegaron|vino|vinieron) (?:\w+ ){0,4}"
     r"(?:con o )?(?:sin|con) inspeccion",
     r"(?:como|de que manera|de que forma|por donde) (?:ingreso|entro|llego|cruzo|vino|ingresaron|"
@@ -628,20 +655,32 @@ _TIME_IN_COUNTRY = (
     r"se (?:vino|vinieron|vine|venia)(?: \w+){0,3} (?:en (?:19|20)\d\d|a los \d+ anos|hace "
     r"(?:\w+ )?(?:anos|meses))",
     # not "came over from Guatemala in 2019", whose country stays an origin (above)
-    r"(?:came|come|comes) over (?:(?!from )\w+ ){0,2}(?:in (?:19|20)\d\d|at (?:age )?\d+|as "
+    r"(?:came|come|comes) over (?:(?!from )\w+ ){0,2}(?:in (?:19|20)\d\d|" + _AT_AGE + r"|as "
     r"an? (?:child|kid|baby|teen|minor)|when (?:he|she|i|they|we) (?:was|were))",
-    r"(?:brought|came|moved|trajeron|trajo) (?:\w+ )?(?:over|here|aqui|aca) (?:at (?:age |the "
-    r"age of )?\d|a los \d|when (?:he|she|i|they|we) (?:was|were)|cuando (?:era|tenia|eran)|as "
+    r"(?:brought|came|moved|trajeron|trajo) (?:\w+ )?(?:over|here|aqui|aca) (?:" + _AT_AGE + r"|"
+    r"when (?:he|she|i|they|we) (?:was|were)|cuando (?:era|tenia|eran)|as "
     r"an? (?:child|baby|kid|toddler|teen|minor))",
-    r"(?:moved|relocated|immigrated|emigrated|migrated) (?:\w+ ){0,2}to (?:the )?(?:us|united "
+    r"(?:moved|relocated|immigrated|emigrated|migrated) (?:(?!(?:the |our |its |their )?(?:server|"
+    r"servers|data|database|databases|account|accounts|site|sites|app|apps|system|systems|files|"
+    r"email|workloads?|operations|production|headquarters|hq|office|offices|business|company|"
+    r"firm|plant|factory)\b)\w+ ){0,2}to (?:the )?(?:us|united "
     r"states)(?! (?:bank|army|navy|air force|marines|postal|open|senate|house|district|"
-    r"attorney|forest|department|dept|embassy|consulate|olympic|national|soccer|team)\b)",
+    r"attorney|forest|department|dept|embassy|consulate|olympic|national|soccer|team|region|"
+    r"regions|east|west|central|zone|data center|datacenter|cloud|servers?|market|version)\b)",
     r"acab(?:a|an|aba|aban|o|aron) de (?:llegar|venir|emigrar)(?= (?:de|desde|a|al) (?:los )?"
     r"(?:" + COUNTRY + r"|estados unidos|este pais|pais) )",
     # recently resettled from a country: resettlement is for refugees
     r"resettled(?= from (?:" + COUNTRY + r") )",
 )
 
+# Goods of a nationality ("cohetes chinos ilegales", "tequila mexicano ilegal"): no slur
+_GOODS_ES = _one_of(
+    _words(
+        "cohetes cohete tequila mezcal cigarros cigarrillos productos producto mercancia juguetes "
+        "medicamentos pirotecnia armas autos carros dulces quesos carne vinos licor licores "
+        "fuegos celulares telefonos"
+    )
+)
 # Named by two categories with the same span, as CITIZEN_OR_LPR (session 8): the I-9's
 # "alien authorized to work" is a status and a work permit; a noncitizen's category is
 # citizenship and status; consular processing is a status and a visa; "ajuste de estatus"
@@ -651,7 +690,25 @@ ALIEN_AUTHORIZED_TO_WORK = (
 )
 NONCITIZEN_CLASS = r"non ?citizens? (?:type|types|category|categories|class|classification|status)"
 CONSULAR_PROCESSING = r"consular processing"
-AJUSTE_DE_ESTATUS = r"(?:ajuste|ajustar|ajusto) (?:de |el |su )?(?:estatus|status)"
+AJUSTE_DE_ESTATUS = (
+    r"(?:ajuste|ajustar|ajusto) (?:de |el |su )?(?:estatus|status)(?! (?:del?|de la|de los|"
+    r"de las)? ?(?:pedido|pedidos|orden|ordenes|cuenta|cuentas|factura|facturas|ticket|tickets|"
+    r"pago|pagos|envio|envios|proyecto|proyectos|tarea|tareas|sistema|registro|inventario|"
+    r"producto|productos|compra|compras|reporte|solicitud de compra)\b)"
+)
+
+# A reading level or a course ("L2 reading intervention", "L1 certification"), not a visa class
+_NOT_A_LEVEL = (
+    r"(?! (?:reading|intervention|literacy|math|phonics|group|groups|class|classes|curriculum|"
+    r"support|instruction|english|spanish|learners?|certification|certified|training|course|"
+    r"exam|test|module)\b)"
+)
+# A citizen's role, not a citizenship: citizen volunteers, scientists, a citizens' patrol
+_CITIZEN_ROLE = (
+    r"(?! (?:scientists?|science|journalists?|journalism|volunteers?|advisory|academy|board|"
+    r"panel|reviewers?|patrol|patrols|police|soldiers?|activists?|advocates?|groups?|"
+    r"committee|members?)\b)"
+)
 
 # Terms that read the same in column names, form labels, notes and cell values.
 TERMS: dict[Category, tuple[str, ...]] = {
@@ -689,8 +746,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # a case with the immigration authorities, not a data migration
         r"(?:caso|casos|tramite|tramites|solicitud|solicitudes|peticion|peticiones|audiencia|"
         r"audiencias|expediente) (?:\w+ ){0,2}(?:ante|con|en) (?:la |el )?"
-        r"(?:inmigracion|migracion|uscis)(?! (?:de|del) (?:datos|sistemas?|servidor\w*|la base|"
-        r"aves|especies)\b)",
+        r"(?:inmigracion|migracion|uscis)(?! (?:(?:de|del) (?:datos|sistemas?|servidor\w*|la base|"
+        r"aves|especies)|a la nube|al|hacia|a (?:la )?(?:nube|nueva|nuevo|aws|azure))\b)",
         r"(?:case|cases|application|applications|petition|petitions|paperwork|filing|filings|"
         r"appointment|interview) (?:\w+ ){0,2}(?:with|before|at|to) (?:the )?uscis",
         r"(?:proceso|procesos|caso|casos|orden|ordenes) (?:de )?deportacion",
@@ -700,13 +757,20 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"ind)",
         # "arregló sus papeles": regularised status; a car's or a divorce's papers are not
         r"(?:arregl|tramit)\w* (?:sus |los |su |mis |tus )?papeles(?! (?:del?|para|de la|de las|"
-        r"de los)\b)",
+        r"de los|en la ventanilla|en ventanilla|en la oficina|del permiso|de construccion)\b)",
         # "she is not legal": a person, not a search, a contract or a blood-alcohol level
         r"(?=(?:is|are|was|were) )"
         + _after((*ILLEGAL_PEOPLE, "i", "you", "we", "kids", "children"))
         + r"(?:is|are|was|were) (?:not )?(?:legal|illegal)(?= $| (?:here|during|and|but|"
         r"either|anymore|now|yet|or not)\b)",
-        r"(?:que|porque|si|ella|el|ellos|ellas|usted|tampoco|todavia|aun|ya) (?:no )?(?:esta|"
+        r"(?:"
+        + _after(
+            _words(
+                "dice dijo cree creo sabe piensa teme refiere refirio menciona menciono "
+                "comenta comento reporta reporto indica indico afirma declara explica explico"
+            )
+        )
+        + r"que|porque|si|ella|el|ellos|ellas|usted|tampoco|todavia|aun|ya) (?:no )?(?:esta|"
         r"estan|estaba|estaban|estoy|estamos|estas) (?:legal|ilegal)(?:es)?"
         r"(?! (?:el|la|los|las|ese|esa|este|esta|para)\b)",
         r"(?:no|lacks?|lacking|with no) (?:\w+ )?(?:legal|lawful|us|united states|immigration) "
@@ -778,7 +842,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:cuando|en que ano|hace cuanto) (?:llego|entro|ingreso|vino|emigro|inmigro|se mudo|"
         r"llegaron|entraron|vinieron) (?:usted )?(?:a|al|a los) (?:estados unidos|pais|este pais|"
         r"los estados unidos|us)",
-        r"(?:years|how long|tiempo|anos) (?:have you (?:been |lived )?|has (?:he|she) (?:been |"
+        _NOT_IN_SO_MANY_YEARS
+        + r"(?:years|how long|tiempo|anos) (?:have you (?:been |lived )?|has (?:he|she) (?:been |"
         r"lived )?|living |viviendo |lleva )?(?:in|en) (?:the )?(?:us|united states|"
         r"estados unidos|los estados unidos)" + _NOT_US_BODY,
         r"(?:are|is|am|was|were) (?:you|he|she|they|i|the \w+) (?:an? )?(?:undocumented )?"
@@ -934,7 +999,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # Learnt from train-33 to -64 (session 8). The immigration authorities as the agent of
         # a detention ("lo detuvo inmigración"), a detention centre, a court notice or hearing
         r"(?:detuvo|detuvieron|agarro|agarraron|arresto|arrestaron|levanto|levantaron) (?:a )?"
-        r"(?:la )?(?:inmigracion|migracion)(?! de (?:datos|sistemas?|aves)\b)",
+        r"(?:la )?(?:inmigracion|migracion)(?! (?:de (?:datos|sistemas?|aves)|del|de la|de los|a|"
+        r"al|hacia)\b)",
         r"(?:inmigracion|migracion) (?:lo|la|los|las|le|les) (?:detuvo|detuvieron|agarro|"
         r"agarraron|arresto|arrestaron|llevo|llevaron)",
         r"(?:centro|centros) de detencion (?:de |del )?(?:ice|inmigracion|migracion|migrantes)",
@@ -943,20 +1009,26 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:audiencia|audiencias|cita|citas|caso|casos) (?:\w+ )?(?:corte|tribunal|juez) "
         r"(?:de )?(?:inmigracion|migracion)",
         # "sin pasar por la garita" (a port of entry): entry without inspection
-        r"sin pasar por (?:la |una |ninguna )?(?:garita|aduana|revision|inspeccion)",
+        r"sin pasar por (?:la |una |ninguna )?(?:garita|aduana)",
+        r"(?:entro|entraron|ingreso|ingresaron|cruzo|cruzaron|paso|pasaron|llego|llegaron|vino|"
+        r"vinieron) (?:\w+ ){0,4}sin pasar por (?:la |una |ninguna )?(?:revision|inspeccion)",
         # staying past an authorised stay ("excedió estancia", "exceeded his authorized stay")
-        r"exced(?:io|ieron|e|en|er|ido) (?:\w+ )?(?:estancia|permanencia)",
-        r"exceeded (?:\w+ )?(?:authori[sz]ed |permitted |allowed )?(?:stay|period of stay)",
+        r"exced(?:io|ieron|e|en|er|ido) (?:\w+ )?(?:estancia|permanencia)(?! (?:promedio|media|"
+        r"hospitalaria|medica|maxima del|del hospital|en el hospital|del albergue|en el albergue|"
+        r"del parque|en el parque|en el campamento)\b)",
+        r"exceeded (?:\w+ )?(?:authori[sz]ed |permitted |allowed )?(?:stay|period of stay)"
+        r"(?! (?:at|on|in the park|limit|limits)\b)",
         # a checklist's box, a HUD Section 214 (noncitizen) status, SIJ status, MAVNI (the
         # military's enlistment of noncitizens), continued presence (trafficking victims)
         r"(?<=^ )documented(?= (?:(?:y n|yn|yes no|y or n) )?$)",
         r"(?:sec|section) 214 (?:status|eligib\w*|verification|noncitizen\w*|documentation|"
-        r"compliance)",
+        r"compliance)(?! (?:\w+ ){0,3}(?:fcc|communications act|telecom\w*|carriers?)\b)",
         r"sij (?:status|petition|classification|findings|order|predicate)",
         r"mavni",
-        r"continued presence (?:status|request|application|authorization|letter)|(?:applied for|"
+        r"(?:continued presence (?:status|request|application|authorization|letter)|(?:applied for|"
         r"apply for|applying for|granted|request(?:ed)? for|received|eligible for) continued "
-        r"presence|presencia continuada",
+        r"presence|presencia continuada)(?! (?:of|by) (?:the )?(?:police|officers?|patrols?|"
+        r"security|staff|guards?|troops|military|law enforcement|deputies|rangers)\b)",
         r"immigration \w+ (?:or|and|and or) status",
         r"immigrants? to (?:the )?(?:us|united states|this country)",
         # "Pt born in Mexico, in US since 2005"; a product is sold or made there since then
@@ -964,20 +1036,24 @@ TERMS: dict[Category, tuple[str, ...]] = {
             f"(?<!{w} )"
             for w in _words(
                 "sold made used banned approved available operating operated licensed marketed "
-                "offered produced manufactured distributed legal illegal business company"
+                "offered produced manufactured distributed legal illegal business company levels "
+                "level highest lowest worst best rates rate record fourth third second first "
+                "largest biggest ranks ranked"
             )
         )
         + r"in (?:the )?(?:us|united states) since (?:19|20)\d\d",
         # arriving as a child: "llegó de niña", "came over as a teenager"
         r"(?:llego|llegaron|vino|vinieron|se vino|se vinieron|entro|entraron|cruzo|cruzaron) "
-        r"(?:\w+ ){0,2}de (?:nin[oa]s?|pequen[oa]s?|bebes?|chiquit[oa]s?|adolescentes?)",
+        r"(?:(?!(?:el|la|los|las|un|una|unos|unas)\b)\w+ ){0,2}de (?:nin[oa]s?|pequen[oa]s?|"
+        r"bebes?|chiquit[oa]s?|adolescentes?)",
         r"(?:came|come|comes) over (?:\w+ ){0,2}as an? (?:teenager|teen|toddler|youngster|young "
         r"(?:man|woman|boy|girl))",
         # a slur said of people of a nationality: "venezolanos ilegales" (origin too, below)
         r"(?=ilegal)" + _after(_DEMONYMS_ES) + r"ilegal(?:es)?",
         r"sonador[ae]s? (?:dreamers?|daca)",
         r"(?:no tener|sin tener|no tenia|no tenian) (?:ningun |su |sus )?(?:estatus|status|"
-        r"documentos|papeles)(?! (?:del?|de la|de los|adjuntos|completos)\b)",
+        r"documentos|papeles)(?! (?:del?|de la|de los|adjuntos|completos|vigentes|fiscales|"
+        r"requeridos|necesarios|en regla|al dia)\b)",
         # a status and a work permit at once: the I-9's "alien authorized to work"
         ALIEN_AUTHORIZED_TO_WORK,
         # "noncitizen type", "NonCitizenCategory": a citizenship and the status it records
@@ -1041,15 +1117,19 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"ciudadan[oa]s? por (?:nacimiento|naturalizacion)",
         r"citizens? by (?:birth|naturali[sz]ation|descent|derivation|acquisition)",
         r"(?:are|were) (?:both |all )?(?:us |united states |american )?citizens(?! of (?:the )?"
-        r"(?:world|city|state|denver|colorado|aurora|community|neighborhood|month|year)\b)",
+        r"(?:world|city|state|denver|colorado|aurora|community|neighborhood|month|year)\b|"
+        r" (?:who|that) (?:care|cares|love|believe|want|support|pay|vote|live here)\b)"
+        + _CITIZEN_ROLE,
         r"(?:become|becomes|becoming|became) (?:a |an )?(?:us |united states |american |"
-        r"naturalized )?citizens?(?! (?:scientists?|science|journalists?|journalism|volunteers?|"
-        r"advisory|academy|board|panel|reviewers?)\b)",
+        r"naturalized )?citizens?" + _CITIZEN_ROLE,
         r"(?:hacerse|volverse|convertirse en|se hizo|se volvio) (?:un |una )?ciudadan[oa]s?",
         r"(?:esposo|esposa|marido|padre|madre|hijo|hija|hijos|hijas|pareja|conyuge|papa|mama|"
         r"novio|novia) ciudadan[oa]s?(?! (?:de la tercera edad|mayor|mayores)\b)",
         # "dijo ser nacional de El Salvador": a national of a country, as "a Honduran national"
-        r"nacional(?:es)?(?= de (?:" + COUNTRY + r") )",
+        _after(_words("ser es son era eran soy somos fue un una como los las a sujeto persona"))
+        + r"nacional(?:es)?(?= de (?:"
+        + COUNTRY
+        + r") )",
         r"(?:certificate|proof|evidence) of (?:us )?(?:citizenship|naturalization)",
         r"(?:which|what) (?:country s )?consulate",
         r"(?:que|cual) consulado",
@@ -1079,7 +1159,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"consul(?:ar|ate)? notification",
         r"notificacion consular",
         # session 8: "isn't a citizen", a consular report of a birth abroad (a US citizen's)
-        r"(?:isn t|aren t|wasn t|weren t) (?:a |an )?(?:us |united states |american )?citizens?",
+        r"(?:isn t|aren t|wasn t|weren t) (?:a |an )?(?:us |united states |american )?citizens?"
+        + _CITIZEN_ROLE,
         r"(?:consular report|reporte consular|informe consular) (?:of |de )?(?:birth|"
         r"nacimiento)|crba",
     ),
@@ -1137,7 +1218,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"grew up in (?:what |which |another |a different |a foreign )?country"
         r"(?! (?:side|music|club|road|house)\b)",
         r"country of (?:last |previous |prior |former )(?:permanent )?(?:residence|residency)",
-        r"(?:country|countries|pais) (?:\w+ ){0,3}before (?:coming |moving |arriving |entering |"
+        r"(?:country|countries|pais) (?:(?!(?:visited|traveled|travelled|toured|transited)\b)\w+ )"
+        r"{0,3}before (?:coming |moving |arriving |entering |"
         r"immigrating )?(?:to |in |into )?(?:the )?(?:us|united states)",
         r"where (?:did|do) (?:\w+ ){1,2}live before (?:coming|moving|arriving|immigrating) (?:to )?"
         r"(?:the )?(?:us|united states)",
@@ -1173,9 +1255,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?=de )" + DE_PEOPLE + r"de " + COUNTRY,
         # session 8: a TPS designation's country asked for, the country lived in before,
         # "national background", a nationality named in a slur or a reason ("por ser dominicana")
-        r"country s designation|(?:which|what|whose) country (?:s )?designation",
+        r"(?:country s designation|(?:which|what|whose) country (?:s )?designation)(?! of\b)",
         r"pais (?:de )?residencia (?:anterior|previa)",
-        r"(?:ethnic )?national background",
+        r"(?:ethnic )?national background(?! (?:check|checks|checked|investigation|screening)\b)",
         DEMONYM_ES + r"(?= ilegal(?:es)? )",
         r"(?<= por ser )" + DEMONYM_ES,
     ),
@@ -1210,7 +1292,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:pais|ciudad|lugar|estado) (?:donde|en que|en el que|en la que) naci(?:o|ste|eron)",
         r"naci(?:o|ste|eron|mos|do|da|dos|das)? (?:usted |el |ella )?(?:en|fuera) (?!\d|(?:"
         + MONTHS
-        + r"|el ano|(?:el |la |un |una )?(?:hospital|clinica|casa|ambulancia|carro|coche|"
+        + r"|el ano|(?:el |la |un |una )?(?:hospital|clinica|casa(?! (?:blanca|grande)\b)|"
+        r"ambulancia|carro|coche|"
         r"camino|sanatorio|maternidad)\b)\b)"
         r"\w+",
         # where an interest or an idea was born is no one's place of birth
@@ -1278,7 +1361,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # student; a jail's housing unit ("on B-2 pod") is excluded as below
         r"(?:student|students|scholar|scholars|researcher|researchers|intern|interns|trainee|"
         r"trainees|athlete|athletes) (?:\w+ ){0,2}on (?:an? )?" + VISA_CODE + r"(?! (?:pod|unit|"
-        r"tier|block|wing|cell|dorm|floor|level|housing)\b)",
+        r"tier|block|wing|cell|dorm|floor|level|housing)\b)" + _NOT_A_LEVEL,
         # "is on an F-1": the span starts at "on", a literal the engine can reject at once
         r"on(?:"
         + "|".join(
@@ -1325,17 +1408,23 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # session 8: visa classes named by their programme, a visa sought for someone
         r"tn (?:nafta|usmca)",
         r"k ?1 fianc\w*",
-        r"dv (?:20[0-9][0-9]|lottery)|diversity (?:immigrant )?visas?|diversity (?:visa )?lottery",
+        r"dv (?:20[0-9][0-9](?! (?:\d+|case|cases|docket|court|judge|hearing|protection|order|"
+        r"charges?|arrest)\b)|lottery)|diversity (?:immigrant )?visas?|diversity (?:visa )?lottery",
         r"visas? (?:de )?(?:tipo )?p ?[1-3]\b|p ?[1-3] visas?",
         r"(?:get|getting|got|obtain|obtained|obtaining|apply for|applying for|applied for|need|"
-        r"needs|needed|needing) (?:a |an |the |her |his |their |your )?visas? (?:for|to)\b",
-        r"necesit\w* (?:una |la |su )?visas? para",
+        r"needs|needed|needing) (?:a |an |the |her |his |their |your )?visas? (?:for|to)\b"
+        r"(?! (?:travel(?! (?:to|into) (?:the )?(?:us|united states)\b)|traveling|travelling|visit"
+        r"|go|fly|attend|reserve|pay|book|buy|purchase|rent|shop|(?:a|the|this|our|their) trip|"
+        r"(?:a|the|this|our|their) \w+ trip|china|india|russia|brazil|vietnam|travel abroad)\b)",
+        r"necesit\w* (?:una |la |su )?visas? para(?! (?:viajar(?! a (?:los )?estados unidos)|"
+        r"visitar|ir|pagar|reservar|comprar)\b)",
         r"(?:has|have|had|holds?|holding) (?:an? |her |his )?" + VISA_CODE + r"(?= (?:that|which|"
         r"expir\w*|ends?|until|through|thru|valid)\b)",
         r"(?:scholar|scholars|researcher|researchers|intern|interns|trainee|trainees|au pairs?|"
         r"exchange visitors?|exchange students?) "
         + VISA_CODE
-        + r"(?! (?:pod|unit|tier|block|wing|cell|dorm|floor|level|housing|room|apt)\b)",
+        + r"(?! (?:pod|unit|tier|block|wing|cell|dorm|floor|level|housing|room|apt)\b)"
+        + _NOT_A_LEVEL,
         CONSULAR_PROCESSING,
     ),
     C.GREEN_CARD: (
@@ -1359,7 +1448,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"i 485",  # the application to become a permanent resident (also a status)
         r"prc (?:number|no|#)",
         r"prc cards?",
-        r"(?:residency|residence) cards?",
+        r"(?:residency|residence) cards?(?! (?:for (?:the )?"
+        r"(?:\w+ ){0,3}(?:discount|rate|rates|pass|membership)|discount)\b)",
         r"residen(?:te|tes|cia) condicional(?:es)?",
         r"residencia (?:es |sea )?condicional",
         r"i 751",  # removing the conditions on a two-year green card
@@ -1417,8 +1507,11 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:\w+ ){0,2}to work",
         r"f ?1 opt",
         # session 8: papers to work, an I-9's List A or C document, a visa that allows work
-        r"(?:papers|documents|papeles|documentos) (?:to|para) (?:work|trabajar)",
-        r"(?:as|the|a|from|on) list (?:a|c) (?:documents?|docs?)",
+        r"(?:papers|documents|papeles|documentos) (?:to|para) (?:work|trabajar)(?! (?:on|with|"
+        r"con|through|from|sobre|in(?! (?:the |this )?(?:us|united states|country)\b)|"
+        r"en(?! (?:el |este |los )?(?:pais|estados unidos|us)\b))\b)",
+        r"(?<!review )(?<!reviewed )(?<!reviewing )(?:as|the|a|from|on) list (?:a|c) "
+        r"(?:documents?|docs?)(?! (?:before|for) (?:the )?(?:\w+ )?(?:meeting|session|hearing)\b)",
         r"visas? (?:\w+ ){0,3}(?:allow|allows|permit|permits) (?:\w+ ){0,2}(?:self employment|"
         r"employment|to be employed)",
         ALIEN_AUTHORIZED_TO_WORK,
@@ -1501,7 +1594,8 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"[0-9]{2}[-‐– ][0-9]{3}[-‐– ][0-9]{3})\b",
         # with a space or a colon, in groups ending in three digits ("A 212-345-678", "A:
         # 098-765-432"): a phone number ends in four, a social security number in four
-        r"\bA\s?[-‐–:#]?\s?[0-9]{2,4}[-‐– ][0-9]{2,3}[-‐– ][0-9]{3}\b",
+        r"(?<!Exhibit )(?<!Schedule )(?<!Appendix )(?<!Attachment )(?<!EXHIBIT )(?<!SCHEDULE )"
+        r"\bA\s?[-‐–:#]?\s?(?:[0-9]{2,4}[-‐– ][0-9]{3}|[0-9]{3,4}[-‐– ][0-9]{2})[-‐– ][0-9]{3}\b",
         # "su número A", "tiene número A pero...": a capital A after "número" is no
         # preposition ("el número a marcar"); "Número A1" is a flat or a seat
         r"(?:[Nn][uú]mero|N[uú]m\.?)\s+A(?:\s*[:#]|\s+(?=[a-zñ])|\s*$|\s*[.,;)]|"
@@ -1745,9 +1839,12 @@ LOOK_ALIKES: tuple[str, ...] = (
     _one_of(
         _words(
             "paid pay pays paying charged charge refund refunded deposit purchase purchased bought"
+            " payment payments"
         )
     )
     + r" (?:\w+ ){0,5}(?:with|by|via|on|using) (?:a |an |my |his |her |their |your )?visas?",
+    r"(?:pago|pagos|cobro|cargo|deposito|compra|reembolso) (?:\w+ ){0,3}(?:con|por|en) "
+    r"(?:la |una |su |mi )?visa(?! (?:de|para)\b)",
     # naturalised or invasive plants
     r"naturali[sz]ed (?:(?:or|and|and or|y|o) \w+ |\w+ ){1,2}(?:spp|species|plants?|flora|"
     r"weeds?|taxa|trees?|shrubs?|grass|grasses|vegetation)",
@@ -1763,6 +1860,7 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:granos?|cafe|productos?|mercancias?|vinos?|quesos?|carnes?|frutas?|mariscos?|piezas?|"
     r"obras?|especias|ingredientes?|materias? primas?|telas?|artesanias?) (?:\w+ ){0,2}de "
     r"origen (?:nacional|importado|\w+)",
+    r"(?<!usted )(?<!usted de )(?<! eres )(?<! eres de )(?<! soy )(?<! soy de )"
     r"(?:de )?origen (?:nacional|extranjero) (?:o|u|y) (?:importad[oa]|extranjer[oa]|"
     r"nacional)",
     r"(?:etiqueta|etiquetado|etiquetas) (?:de |del )?pais de origen",
@@ -1771,11 +1869,13 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:source|sourced|sourcing|import|imported|importing|buy|bought|ship|shipped) "
     r"(?:\w+ ){0,4}from (?:the |its |their )?country of origin",
     r"(?:artwork|artworks|art work|loan|loaned piece|object|objects|specimen|specimens) "
-    r"(?:\w+ )?(?:country of origin|origin country)",
+    r"(?:(?!(?:applicant|applicants|borrower|borrowers|client|clients|customer|customers|"
+    r"recipient|recipients|member|members)\b)\w+ )?(?:country of origin|origin country)",
     r"origen (?:humilde|modesto|campesino|rural|pobre|sencillo)",
     r"originari[oa]s? del? (?:barrio|colonia|vecindario|fraccionamiento)",
     # passports that are an accessory, an airport hall, a parking app or a programme
-    r"passports? (?:wallet|wallets|cover|covers|case|cases|sleeve|pouch|lanyard)",
+    r"passports? (?:wallet|wallets|cover|covers|case|cases|sleeve|pouch|lanyard)(?! (?:status|"
+    r"number|no|id|file|update|manager|worker)\b)",
     r"(?:empty|leather|lost) passport holders?",
     r"passport control (?:hall|area|desk|booth|zone|gate|lane|lanes)",
     r"passport parking",
@@ -1787,26 +1887,30 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"pasaportes? (?:de )?(?:lectura|sanitario|emprendedor|salud|seguridad|vacunacion|"
     r"mascota|verano)",
     # a green card on a driving test, a behaviour chart, certified mail or a triage tag
-    r"green cards? (?:\w+ )?(?:pass|passes|passed)",
+    r"green cards? (?:(?!(?:interview|application|renewal|exam|test|petition|case)\b)\w+ )?"
+    r"(?:pass|passes|passed)",
     r"green cards? (?:on |in )?(?:the )?(?:behavior|behaviour|color|colour|clip|conduct) "
     r"(?:chart|board|system)",
     r"(?:behavior|behaviour|color|colour|clip|conduct) (?:chart|board|system) (?:\w+ ){0,3}"
     r"green cards?",
     r"green cards? (?:\w+ ){0,3}(?:ps form 3811|form 3811|3811|certified|return receipt)",
-    r"(?:certified|certified mail|return receipt|usps) (?:\w+ ){0,3}green cards?",
+    r"(?:certified|certified mail|return receipt|usps) (?!cop(?:y|ies) )(?:\w+ ){0,3}green cards?",
     r"tarjetas? verdes? (?:de )?(?:triage|triaje)",
     r"green dot",
     # a library's citizenship corner, a naturalisation ceremony booked in a hall, a school's
     # citizenship grade, the citizenry ("la ciudadanía se quejó"), a bank, a soldier
     r"citizenship corner",
     r"rincon de (?:la )?ciudadania",
-    r"(?:booked|reserved|host|hosts|hosted|hosting|hold|holds|held) (?:\w+ ){0,4}(?:for )?"
+    r"(?:booked|reserved|host|hosts|hosted|hosting|hold|holds|held) "
+    r"(?:(?!(?:his|her|their|my|your|s)\b)\w+ ){0,4}(?:for )?"
     r"(?:a |the )?naturali[sz]ation ceremon(?:y|ies)",
     r"(?:an? )?[nsuoe] in citizenship",
     r"citizenship (?:[nsuoe] )?(?:satisfactory|unsatisfactory|needs improvement|outstanding|"
     r"excellent)",
     r"citizenship (?:\w+ ){0,3}report cards?",
-    r"la ciudadania (?:se \w+|en general|particip\w*|exig\w*|pid\w*|reclam\w*|manifest\w*|"
+    r"la ciudadania (?:se (?!(?:tramit|otorg|obtuv|obtien|aprob|neg|conced|solicit|adquir|perd|"
+    r"revoc|renunc|verific|comprob|acredit|recib|le )\w*)\w+|en general|particip\w*|exig\w*|"
+    r"pid\w*|reclam\w*|manifest\w*|"
     r"denunci\w*|opin\w*)",
     r"citizens bank",
     r"citizen (?:soldier|soldiers|sci|science|scientist|scientists)",
@@ -1822,13 +1926,17 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:give|gave|giving|given|gives) birth (?:en route|in (?:the )?(?:car|ambulance|"
     r"vehicle)|at home)",
     r"historial obstetrico|obstetric history",
+    # a leave for a child's birth
+    r"(?:leave|fmla|bonding) (?:\w+ ){0,2}(?:for|due to|after) (?:the )?birth (?:of|de)",
     # accounts receivable
     r"(?<=^ )ar (?:number|no|id|balance|invoice|account)",
     # naturalised lawns and plantings
     r"naturali[sz]ed (?:(?:or|and|and or|y|o) \w+ |\w+ ){0,2}(?:plantings?|meadows?|areas?|"
     r"lawns?|beds?|borders?)",
     r"(?:lawn|lawns|area|areas|field|fields|yard|turf|grass|meadow|slope|bed|beds|park|"
-    r"strip|site) (?:\w+ ){0,3}(?:be |been |is |are |being |was |were )?naturali[sz]ed",
+    r"strip|site) (?:\w+ ){0,3}(?:be |been |is |are |being |was |were )?naturali[sz]ed"
+    r"(?! (?:in (?:19|20)\d\d|as an? |citizens?|through|at (?:the |a |his |her )?"
+    r"(?:ceremony|age))\b)",
     r"(?:especie|especies|planta|plantas|flora|vegetacion|arbol\w*|pasto) (?:\w+ )?"
     r"naturalizad[oa]s?",
     # the legal status of an organisation, a dwelling, a tenancy, a guardian, a fine
@@ -1840,12 +1948,16 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:situacion|estatus|condicion) legal respecto (?:a|al) (?:la |el |su )?(?:multa|deuda|"
     r"caso|cargo|cargos|contrato|pago|propiedad|terreno)",
     # a patient arrives by ambulance; a client lives out in the country
-    r"arrived (?:via|by) (?:ems|ambulance|car|private vehicle|wheelchair|walk in|police)",
+    r"arrived (?:via|by) (?:ems|ambulance|car|private vehicle|wheelchair|walk in|police)"
+    r"(?! from\b)",
     r"(?:lives|live|living|lived|out) (?:out )?in the country(?:side)?(?! (?:since|for|"
-    r"illegally|legally|without)\b)",
+    r"illegally|legally|without|about|over|almost|nearly|around|\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|a few|many|several)\b)",
     # a nursing home, not asylum
     r"asilo (?:de |para )?ancianos",
-    r"(?:residente|residentes|cuarto|habitacion|paciente|pacientes) (?:\w+ ){0,5}(?:en|del) "
+    r"(?:residente|residentes|cuarto|habitacion|paciente|pacientes) "
+    r"(?:(?!(?:tramite|tramites|solicitud|proceso|caso|audiencia|peticion|entrevista)\b)\w+ ){0,5}"
+    r"(?:en|del) "
     r"(?:el )?asilo(?! (?:politico|de (?:inmigracion|refugiad\w*))\b)",
     r"undocumented (?:income|wages|earnings|cash|deductions|units?|additions?|conversions?|"
     r"work|repairs?)",
@@ -1853,6 +1965,22 @@ LOOK_ALIKES: tuple[str, ...] = (
     # a leave from work, a day pass, a jail's work release, a doctor's note, a job's records
     r"permisos? de (?:ausencia|salida|vacaciones|incapacidad|maternidad|paternidad)",
     r"work release",
+    # a salary cap's gap; an order from abroad, contraband, goods from another country; a
+    # history talk; a city's residency card; a tenant at the address
+    r"(?:salary|payroll|budget|spending|funding|revenue) cap gap",
+    r"(?:pedido|paquete|envio|orden) va a (?:llegar|venir) (?:de|desde)",
+    r"(?:irish|italian|german|european|early|historic|historical|century|talk on|history of) "
+    r"immigrants? to",
+    r"(?:steel|iron|goods|products|materials|imports|equipment|parts) from (?:a |another |any )?"
+    r"country other than",
+    r"(?:city|county|resident) (?:residency|residence) cards?",
+    r"(?:inquilino|inquilina|inquilinos|propietario|dueno|arrendatario) (?:vive|viven|vivia|"
+    r"radica|lleva) (?:aqui|aca)",
+    _GOODS_ES + r" (?:\w+ )?" + DEMONYM_ES + r" ilegal(?:es)?",
+    r"opt (?:in |out )?(?:card|cards|application|applications)s? (?:\w+ ){0,4}(?:members?|"
+    r"newsletters?|mailing|subscri\w*|emails?|sms|form)",
+    r"(?:llc|corporation|company|business|entity|organization|nonprofit|firm|partnership|corp|"
+    r"inc) (?:\w+ ){0,3}(?:no|lacks?|lacking|with no) (?:\w+ )?legal status",
     r"work notes?|return to work|(?:light|modified) duty",
     r"employment status (?:\w+ ){0,2}(?:retired|working|employed|unemployed|unable|full time|"
     r"part time|self employed|student)",

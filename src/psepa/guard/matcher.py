@@ -21,6 +21,16 @@ from psepa.guard.normalise import normalise
 _SENTENCE = re.compile(
     r"(?<!\b[A-Za-z])(?<!(?i:\bee))(?<!(?i:ee\.uu))(?<!(?i:ee\. uu))[.!?;]+(?=\s|$)|[¿¡\n\r]+"
 )
+# A comma ends a clause, and a negation before a term reads only its own clause ("No
+# discriminamos por raza, indique su país de nacimiento" asks); a thousands separator does not,
+# nor a comma before an item of a list ("por raza, color, origen nacional o edad"): a piece of
+# at most three words, or one with "or", "and", "o", "y" among its first four words.
+_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|;")
+_LIST_ITEM = re.compile(r"^ (?:\w+ ){0,3}$|^ (?:\w+ ){0,3}(?:or|and|nor|o|y|e|u|ni) ")
+# The most words a negation in `lexicon.NEGATIONS` spans: a negation ending at a word is
+# looked for only this far back, so a long line costs time in proportion to its length.
+_NEGATION_WORDS = 40
+_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,10 @@ class Matcher:
         return _alternation(lexicon.LOOK_ALIKES)
 
     @cached_property
+    def _stems(self) -> re.Pattern[str]:
+        return re.compile(lexicon.PREFILTER, re.IGNORECASE)
+
+    @cached_property
     def _negations(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in lexicon.NEGATIONS]
 
@@ -94,13 +108,26 @@ class Matcher:
         a promise not to ask ("we will never ask ...") before any of its words."""
         if identifier:
             return bool(self._look_alikes.search(normalise(text, identifier=True)))
-        for sentence in _SENTENCE.split(text):
-            norm = normalise(sentence)
-            if self._look_alikes.search(norm):
-                return True
-            # A negation reads the words before a term, so try it before every word.
-            ends = [i + 1 for i, ch in enumerate(norm) if ch == " " and i > 0]
-            if any(n.search(norm[:end]) for end in ends for n in self._negations):
+        # Of several sentences, every one that could be about anyone's status (it holds a
+        # word stem of the lexicon's, `lexicon.PREFILTER`) must be explained away: "Datos del
+        # ciudadano actualizados. Su mamá la trajo cruzando el río..." still records a status,
+        # but "... on July 4; 60 chairs needed." is explained by its first sentence alone.
+        sentences = [s for s in _SENTENCE.split(text) if _WORD.search(s)]
+        if len(sentences) > 1:
+            sentences = [s for s in sentences if self._stems.search(s)] or sentences[:1]
+        return bool(sentences) and all(self._explained(s) for s in sentences)
+
+    def _explained(self, sentence: str) -> bool:
+        norm = normalise(sentence)
+        if self._look_alikes.search(norm):
+            return True
+        # A negation reads the words before a term, so try it before every word.
+        clauses = _clauses(sentence, norm)
+        ends = [i + 1 for i, ch in enumerate(norm) if ch == " " and i > 0]
+        starts = [0, *ends]
+        for k, end in enumerate(ends):
+            start = max(starts[max(0, k + 1 - _NEGATION_WORDS)], _clause_start(clauses, end))
+            if any(n.search(norm, start, end) for n in self._negations):
                 return True
         return False
 
@@ -112,10 +139,11 @@ class Matcher:
             if not sentence.strip():
                 continue
             norm = normalise(sentence)
-            hits.extend(s for s in self._spans(norm, False) if not self._negated(norm, s))
+            clauses = _clauses(sentence, norm)
+            hits.extend(s for s in self._spans(norm, False) if not self._negated(norm, s, clauses))
             for category, pattern in self._raw.items():
                 found = pattern.search(sentence)
-                if found and not self._negated(norm, _Span(category, len(norm), 0, "")):
+                if found and not self._negated(norm, _Span(category, len(norm), 0, ""), ()):
                     hits.append(_Span(category, -1, -1, found.group().strip()))
         return _distinct(hits)
 
@@ -144,12 +172,32 @@ class Matcher:
             )
         ]
 
-    def _negated(self, norm: str, span: _Span) -> bool:
-        before = norm[: span.start] if span.start > 0 else norm
-        if any(n.search(before) for n in self._negations):
+    def _negated(self, norm: str, span: _Span, clauses: tuple[int, ...]) -> bool:
+        end = span.start if span.start > 0 else len(norm)
+        start = _clause_start(clauses, end)
+        if any(n.search(norm, start, end) for n in self._negations):
             return True
         after = norm[span.end :] if span.start > 0 else ""
         return any(n.search(after) for n in self._after)
+
+
+def _clauses(sentence: str, norm: str) -> tuple[int, ...]:
+    """Where each clause after a comma starts in `norm`: the space before its first word."""
+    starts = []
+    commas = list(_CLAUSE.finditer(sentence))
+    for k, comma in enumerate(commas):
+        upto = commas[k + 1].start() if k + 1 < len(commas) else len(sentence)
+        if _LIST_ITEM.search(normalise(sentence[comma.end() : upto])):
+            continue
+        head = normalise(sentence[: comma.start()])
+        if len(head) > 2 and norm.startswith(head):
+            starts.append(len(head) - 1)
+    return tuple(starts)
+
+
+def _clause_start(clauses: tuple[int, ...], end: int) -> int:
+    """The start of the clause a negation ending at `end` must lie in."""
+    return max((c for c in clauses if c < end), default=0)
 
 
 def _distinct(spans: list[_Span]) -> tuple[Hit, ...]:
