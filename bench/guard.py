@@ -49,7 +49,7 @@ from _report import Metric, Report, heading
 from psepa.guard import classifier as model
 from psepa.guard.categories import Category
 from psepa.guard.classifier import KINDS
-from psepa.guard.detect import THRESHOLD, combine, detect
+from psepa.guard.detect import THRESHOLD, Opinions, combine, detect
 from psepa.guard.evaluate import Example, Score, load_corpus, score
 from psepa.guard.matcher import MATCHER, Hit
 
@@ -158,7 +158,7 @@ def accuracy(report: Report) -> None:
     #    The same folds give detect.THRESHOLD by its rule: the lowest threshold that keeps
     #    the two together at precision 0.95.
     pooled: list[Example] = []
-    judged: dict[tuple[str, str], tuple[tuple[Hit, ...], Opinions]] = {}
+    judged: Judged = {}
     training = model.training_parts()
     for fold in _folds(training):
         rest = [p for p in training if p not in fold]
@@ -218,7 +218,8 @@ def _detected(ex: Example) -> frozenset[Category]:
 
 
 FOLDS = 10
-Opinions = tuple[tuple[Category, float], ...]
+# per item: the lexicon's hits and the opinions of a classifier that did not train on it
+Judged = dict[tuple[str, str], tuple[tuple[Hit, ...], Opinions]]
 
 
 def _folds(training: list[Path]) -> list[list[Path]]:
@@ -233,11 +234,9 @@ def _folds(training: list[Path]) -> list[list[Path]]:
     return [outside[i::FOLDS] for i in range(FOLDS)]
 
 
-def _judged(
-    items: list[Example], classifier: model.Classifier
-) -> dict[tuple[str, str], tuple[tuple[Hit, ...], Opinions]]:
+def _judged(items: list[Example], classifier: model.Classifier) -> Judged:
     """Per item, the lexicon's hits and the opinions of a classifier trained without it."""
-    judged: dict[tuple[str, str], tuple[tuple[Hit, ...], Opinions]] = {}
+    judged: Judged = {}
     for kind in KINDS:
         some = [ex for ex in items if ex.kind == kind]
         if not some:
@@ -254,7 +253,7 @@ def _alone(opinions: Opinions, threshold: float) -> frozenset[Category]:
 
 def _joined(
     ex: Example,
-    judged: dict[tuple[str, str], tuple[tuple[Hit, ...], Opinions]],
+    judged: Judged,
     threshold: float,
 ) -> frozenset[Category]:
     """The scan's decision (detect.combine) at `threshold`."""
