@@ -265,7 +265,7 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("nacido_extranjero_sn", True, {"place_of_birth"}),
         ("EDO_NACIMIENTO", True, {"place_of_birth"}),
         ("ent_fed_nac", True, {"place_of_birth"}),
-        # session 8: train-33 to -64
+        # session 7: train-33 to -64
         ("Al papá lo detuvo inmigración la semana pasada.", False, {"immigration_status"}),
         ("Lo encontramos en el centro de detención de ICE.", False, {"immigration_status"}),
         ("Copied from the immigration court notice.", False, {"immigration_status"}),
@@ -339,7 +339,7 @@ def found(text: str, identifier: bool = False) -> set[str]:
             {"immigration_status"},
         ),
         ("El dueño les pidió el permiso de trabajo.", False, {"work_permit"}),
-        # the review of session 8's lexicon: look-alikes that hid findings
+        # the review of session 7's lexicon: look-alikes that hid findings
         ("Certified copy of his green card placed in file.", False, {"green_card"}),
         ("Client's green card interview passed last week.", False, {"green_card"}),
         ("Has lived in the country 10 years.", False, {"immigration_status"}),
@@ -528,7 +528,7 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("ncic_national_hit", True),
         ("Supervisor gave work authorization for Saturday overtime.", False),
         ("He will become a citizen scientist volunteer.", False),
-        # session 8's look-alikes, from train-33 to -64
+        # session 7's look-alikes, from train-33 to -64
         ("Ciudad de origen del vuelo", False),
         ("Lugar de origen del fuego", False),
         ("El producto importado no tenía etiqueta de país de origen.", False),
@@ -592,7 +592,7 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("Driver's license is from Brazil.", False),
         ("No discriminamos por raza, color, origen nacional o edad.", False),
         ("Visa ending 4412", False),
-        # the review of session 8's lexicon: false positives
+        # the review of session 7's lexicon: false positives
         ("DV-2024-001234", False),
         ("DV 2023 case reassigned to Judge Lee.", False),
         ("Pass national background check before start date.", False),

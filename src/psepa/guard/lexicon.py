@@ -69,7 +69,7 @@ SE_VENCIO_VISA_SIGUE = (
     r"(?:sigue|siguen|continua|continuan|se quedo|se quedaron|permanece|permanecen|"
     r"permanecio|vive|viven|siguio|se ha quedado)"
 )
-# "Sobrestancia de visa", an overstay in Mexican Spanish (session 8)
+# "Sobrestancia de visa", an overstay in Mexican Spanish (session 7)
 SOBRESTANCIA = (
     r"(?:sobre ?estancia|sobrestancia)s? (?:de |con |del? )?(?:la |su )?(?:visa|visado)s?|"
     r"(?:visa|visado)s? (?:\w+ )?(?:sobre ?estancia|sobrestancia)"
@@ -681,10 +681,13 @@ _GOODS_ES = _one_of(
         "fuegos celulares telefonos"
     )
 )
-# Named by two categories with the same span, as CITIZEN_OR_LPR (session 8): the I-9's
+# Named by two categories with the same span, as CITIZEN_OR_LPR (session 7): the I-9's
 # "alien authorized to work" is a status and a work permit; a noncitizen's category is
 # citizenship and status; consular processing is a status and a visa; "ajuste de estatus"
-# (adjustment of status) a status and a green card, as the I-485 is.
+# (adjustment of status) a status and a green card, as the I-485 is. Readings, not the
+# ordinance's words: each records the immigration status DRMC 28-250(a)(2) bars staff from
+# recording, and from 2025 the document C.R.S. 24-74 (as SB25-276 extended it) names;
+# docs/guard.md, "Readings and limits".
 ALIEN_AUTHORIZED_TO_WORK = (
     r"(?:aliens?|extranjer[oa]s?) (?:authori[sz]ed to work|autorizad[oa]s? (?:a |para )?trabajar)"
 )
@@ -996,7 +999,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?=(?:es|son|esta|estan|era|eran) ilegal)"
         + _after(ILEGALES)
         + r"(?:es|son|esta|estan|era|eran) ilegal(?:es)?",
-        # Learnt from train-33 to -64 (session 8). The immigration authorities as the agent of
+        # Learnt from train-33 to -64 (session 7). The immigration authorities as the agent of
         # a detention ("lo detuvo inmigración"), a detention centre, a court notice or hearing
         r"(?:detuvo|detuvieron|agarro|agarraron|arresto|arrestaron|levanto|levantaron) (?:a )?"
         r"(?:la )?(?:inmigracion|migracion)(?! (?:de (?:datos|sistemas?|aves)|del|de la|de los|a|"
@@ -1019,7 +1022,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"exceeded (?:\w+ )?(?:authori[sz]ed |permitted |allowed )?(?:stay|period of stay)"
         r"(?! (?:at|on|in the park|limit|limits)\b)",
         # a checklist's box, a HUD Section 214 (noncitizen) status, SIJ status, MAVNI (the
-        # military's enlistment of noncitizens), continued presence (trafficking victims)
+        # military's enlistment of noncitizens), continued presence (trafficking victims).
+        # A reading: a bare "Documented" (Y/N) cell or box records status, as the annotators
+        # labelled it (train-50), DRMC 28-250(a)(2); a document of a file is a look-alike.
         r"(?<=^ )documented(?= (?:(?:y n|yn|yes no|y or n) )?$)",
         r"(?:sec|section) 214 (?:status|eligib\w*|verification|noncitizen\w*|documentation|"
         r"compliance)(?! (?:\w+ ){0,3}(?:fcc|communications act|telecom\w*|carriers?)\b)",
@@ -1158,7 +1163,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # consular notification (Vienna Convention art. 36) follows the person's nationality
         r"consul(?:ar|ate)? notification",
         r"notificacion consular",
-        # session 8: "isn't a citizen", a consular report of a birth abroad (a US citizen's)
+        # session 7: "isn't a citizen", a consular report of a birth abroad (a US citizen's)
         r"(?:isn t|aren t|wasn t|weren t) (?:a |an )?(?:us |united states |american )?citizens?"
         + _CITIZEN_ROLE,
         r"(?:consular report|reporte consular|informe consular) (?:of |de )?(?:birth|"
@@ -1211,7 +1216,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"de donde (?:es|son|era|eran) (?:su|tu|sus|tus) (?:familia|padres|madre|padre|abuelos|"
         r"antepasados|familiares)",
         r"(?:que|cual) (?:parte|region|zona|estado|provincia) de su pais",
-        # the country a person grew up in, or lived in before coming
+        # the country a person grew up in, or lived in before coming. A reading: where one
+        # comes from, not only where one was born, is national origin, DRMC 28-250(a)(2).
         r"(?:what|which) (?:country|countries|nation) (?:did|do|does|have|has) (?:\w+ ){1,3}"
         r"(?:grow|grew|raised|brought up)",
         r"en (?:que|cual) pais (?:crecio|creciste|crecieron|se crio|se criaron)",
@@ -1253,7 +1259,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"huye|huyo|huyen|huyendo|huyeron)",
         r"refugee (?:\w+ )?(?:country|countries|nation|pais)",
         r"(?=de )" + DE_PEOPLE + r"de " + COUNTRY,
-        # session 8: a TPS designation's country asked for, the country lived in before,
+        # session 7: a TPS designation's country asked for, the country lived in before,
         # "national background", a nationality named in a slur or a reason ("por ser dominicana")
         r"(?:country s designation|(?:which|what|whose) country (?:s )?designation)(?! of\b)",
         r"pais (?:de )?residencia (?:anterior|previa)",
@@ -1405,7 +1411,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"visas? (?:de )?(?:estudiante|trabajo|turista|turismo|vencida|expirada|valida|"
         r"temporal|u|t)",
         r"(?:tiene|tienes|tenia|con|sin) (?:usted |el |ella )?(?:una |su |la )?(?:visa|visado)",
-        # session 8: visa classes named by their programme, a visa sought for someone
+        # session 7: visa classes named by their programme, a visa sought for someone. A
+        # reading: a visa one needs to enter the U.S. is a visa (C.R.S. 24-74 from 2025) and
+        # evidence of status (DRMC 28-250(a)(2)); one for travelling abroad is neither.
         r"tn (?:nafta|usmca)",
         r"k ?1 fianc\w*",
         r"dv (?:20[0-9][0-9](?! (?:\d+|case|cases|docket|court|judge|hearing|protection|order|"
@@ -1506,7 +1514,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"visas? (?:\w+ ){0,3}(?:allow|allows|permit|permits|authori[sz]e|authori[sz]es) "
         r"(?:\w+ ){0,2}to work",
         r"f ?1 opt",
-        # session 8: papers to work, an I-9's List A or C document, a visa that allows work
+        # session 7: papers to work, an I-9's List A or C document, a visa that allows work
         r"(?:papers|documents|papeles|documentos) (?:to|para) (?:work|trabajar)(?! (?:on|with|"
         r"con|through|from|sobre|in(?! (?:the |this )?(?:us|united states|country)\b)|"
         r"en(?! (?:el |este |los )?(?:pais|estados unidos|us)\b))\b)",
@@ -1849,7 +1857,7 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"naturali[sz]ed (?:(?:or|and|and or|y|o) \w+ |\w+ ){1,2}(?:spp|species|plants?|flora|"
     r"weeds?|taxa|trees?|shrubs?|grass|grasses|vegetation)",
     r"(?:invasive|native|exotic|non native|introduced) (?:or|and|and or) naturali[sz]ed",
-    # Learnt from train-33 to -64 (session 8): everyday things that share a term's words.
+    # Learnt from train-33 to -64 (session 7): everyday things that share a term's words.
     # Where a flight, a fire, a product or a loaned piece comes from
     r"(?:ciudad|lugar|pais|punto|aeropuerto|estacion|agencia|oficina|dependencia|cuenta|"
     r"sucursal|almacen|bodega) (?:de )?origen(?: del?| de la| de los| de las)? (?:vuelos?|"
@@ -2237,7 +2245,7 @@ STEMS: tuple[str, ...] = (
     r"procedente",
     r"\bvolver\b|\bvenir\b",
     r"home\W*(?:town|city|village)\W+(?:abroad|overseas)",
-    # session 8's terms
+    # the terms of session 7's second round
     r"\bcrba\b|garita|mavni|\bsec(?:tion)?\W*214\b|\bsij\b|continued\W+presence|"
     r"presencia\W+continuada|exced|exceed|sobre?\W?estancia|cap\W?gap|\bcpt\b|"
     r"\bdv\W?(?:20\d\d|lottery)|diversity|fianc|list\W+[ac]\W+doc|\bp<[a-z]{3}|\bn\W?426\b|"
