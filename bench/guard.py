@@ -67,6 +67,8 @@ TUNED_ON = {
     # were in the folder while the lexicon was tuned, so their misses may have been read
     *(f"heldout-{n}" for n in range(11, 25)),
     *(f"train-{n}" for n in range(11, 33)),
+    # session 8: the held-out parts of session 7, once their first score was recorded
+    *(f"heldout-{n}" for n in range(25, 29)),
 }
 VERBOSE = "--misses" in sys.argv
 CORPUS = ROOT / "src" / "psepa" / "guard" / "data" / "corpus"

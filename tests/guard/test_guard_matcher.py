@@ -377,6 +377,16 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("Sin pasar por la garita", False, {"immigration_status"}),
         ("Exceeded his authorized stay.", False, {"immigration_status"}),
         ("Presented the List A documents at hire.", False, {"work_permit"}),
+        # session 8: a raw term reads its negations around it, not the whole sentence's
+        ("Tiene su número A pero no recuerda dónde guardó la carta.", False, {"a_number"}),
+        # a passport of a named country records its holder's citizenship (a reading)
+        ("Se fotocopió el pasaporte hondureño.", False, {"citizenship", "passport"}),
+        ("Patron used a Guatemalan passport as ID.", False, {"citizenship", "passport"}),
+        ("Mr. K says his F-1 lapsed last spring.", False, {"visa"}),
+        ("He crossed over from Mexico near Nogales.", False, {"national_origin"}),
+        ("EAD Cat. (c)(33)", False, {"work_permit"}),  # "Cat." ends no sentence
+        ("nacionalida", True, {"citizenship"}),
+        ("doc_viaje_tipo", True, {"passport"}),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -658,6 +668,16 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("Requested paid family leave for birth of child.", False),
         ("national_background_check", True),
         ("ajuste_estatus_pedido", True),
+        # session 8, from heldout-25 to -28's false positives
+        ("Green card stock ran out; library cards printed on blue for now.", False),
+        ("El vecino dice que es un ciudadano ejemplar.", False),
+        ("Bruising went undocumented in the first officer's report.", False),
+        ("Courthouse passport office closed Friday.", False),
+        ("Family crossed the state border from Ohio after the eviction.", False),
+        ("Citizen's arrest? (Y/N)", False),
+        ("País de origen de los materiales suministrados", False),
+        ("La vegetación se ha naturalizado en el lote baldío.", False),
+        ("Def's legal status in this case: warrant recalled.", False),
     ],
 )
 def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) -> None:

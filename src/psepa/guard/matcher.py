@@ -19,7 +19,9 @@ from psepa.guard.normalise import normalise
 # A full stop ends a sentence unless it follows a lone letter, as in "U.S." or "A.", or
 # closes "EE.UU." or "EE. UU." (Estados Unidos, as the RAE spells it), in any case.
 _SENTENCE = re.compile(
-    r"(?<!\b[A-Za-z])(?<!(?i:\bee))(?<!(?i:ee\.uu))(?<!(?i:ee\. uu))[.!?;]+(?=\s|$)|[¿¡\n\r]+"
+    r"(?<!\b[A-Za-z])(?<!(?i:\bee))(?<!(?i:ee\.uu))(?<!(?i:ee\. uu))"
+    # abbreviations in labels and codes ("EAD Cat. (c)(8)", "exp. 2027", "Núm. A")
+    r"(?<!(?i:\bcat))(?<!(?i:\bexp))(?<!(?i:\bnum))(?<!(?i:\bnúm))[.!?;]+(?=\s|$)|[¿¡\n\r]+"
 )
 # A comma ends a clause, and a negation before a term reads only its own clause ("No
 # discriminamos por raza, indique su país de nacimiento" asks); a thousands separator does not,
@@ -143,7 +145,7 @@ class Matcher:
             hits.extend(s for s in self._spans(norm, False) if not self._negated(norm, s, clauses))
             for category, pattern in self._raw.items():
                 found = pattern.search(sentence)
-                if found and not self._negated(norm, _Span(category, len(norm), 0, ""), ()):
+                if found and not self._negated(norm, _raw_span(category, sentence, found), clauses):
                     hits.append(_Span(category, -1, -1, found.group().strip()))
         return _distinct(hits)
 
@@ -179,6 +181,17 @@ class Matcher:
             return True
         after = norm[span.end :] if span.start > 0 else ""
         return any(n.search(after) for n in self._after)
+
+
+def _raw_span(category: Category, sentence: str, found: re.Match[str]) -> _Span:
+    """Where a raw term's match lies in the sentence's normalised form, so that a negation is
+    read before it and after it as for any term: "Tiene su número A pero no recuerda dónde lo
+    guardó" records an A-number; the "no" is about something else. The normaliser keeps the
+    order of words, so the normalised text before the match is a prefix of the whole."""
+    before = sentence[: found.start()]
+    start = len(normalise(before)) if before.strip() else 1
+    end = max(start, len(normalise(sentence[: found.end()])) - 1)
+    return _Span(category, start, end, "")
 
 
 def _clauses(sentence: str, norm: str) -> tuple[int, ...]:
