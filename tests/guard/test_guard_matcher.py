@@ -306,7 +306,12 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("consular_processing_status", True, {"immigration_status", "visa"}),
         ("¿Está en trámite de ajuste de estatus?", False, {"green_card", "immigration_status"}),
         ("Client isn't a citizen.", False, {"citizenship"}),
-        ("Tiene reporte consular de nacimiento en el extranjero.", False, {"citizenship"}),
+        # a birth abroad too, since session 8 (every one of 12 annotated items says so)
+        (
+            "Tiene reporte consular de nacimiento en el extranjero.",
+            False,
+            {"citizenship", "place_of_birth"},
+        ),
         ("CNTRY_OF_CIT", True, {"citizenship"}),
         ("extranjero_sn", True, {"citizenship"}),
         ("N426_cert_req_dt", True, {"citizenship"}),
@@ -387,6 +392,14 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("EAD Cat. (c)(33)", False, {"work_permit"}),  # "Cat." ends no sentence
         ("nacionalida", True, {"citizenship"}),
         ("doc_viaje_tipo", True, {"passport"}),
+        # a foreign identity document names where its holder comes from (a reading)
+        ("Pt only has a Mexican voter card (INE), no US ID.", False, {"national_origin"}),
+        ("Se aceptó cédula de identidad ecuatoriana como ID.", False, {"national_origin"}),
+        ("Foreign driver's license - country of issue", False, {"national_origin"}),
+        # a border crossing card is a visa and a travel document; a CRBA a birth abroad
+        ("Mostró tarjeta de cruce fronterizo (visa láser).", False, {"passport", "visa"}),
+        ("crba_issued_yn", True, {"citizenship", "place_of_birth"}),
+        ("Recent arrival (<6 mo)", False, {"immigration_status"}),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -678,6 +691,8 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("País de origen de los materiales suministrados", False),
         ("La vegetación se ha naturalizado en el lote baldío.", False),
         ("Def's legal status in this case: warrant recalled.", False),
+        ("Recent arrivals board at gate B", False),
+        ("Colorado driver's license number", False),
     ],
 )
 def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) -> None:

@@ -407,6 +407,35 @@ PASSPORT_OF_A_COUNTRY = (
     + COUNTRY
     + r")"
 )
+# Session 8, from the training parts' misses. A border crossing card ("visa láser", DSP-150)
+# is a B-1/B-2 visa and a travel document at once; a consular report of a birth abroad
+# (CRBA, FS-240) records a citizen's birth outside the U.S. Named by both categories with the
+# same span, as above.
+BORDER_CROSSING_CARD = (
+    r"border crossing cards?|bcc (?:card|cards|no|number|nbr|#)|tarjetas? (?:de )?cruce"
+    r"(?: fronteriz[oa])?|visas? laser|dsp 150"
+)
+CRBA = (
+    r"(?:consular reports?|reportes? consular(?:es)?|informes? consular(?:es)?) (?:of |de )?"
+    r"(?:a )?(?:birth|nacimiento)(?: abroad| en el extranjero)?|crba"
+)
+# A foreign identity document named by its country, or one only another country issues (a
+# Mexican voter card, INE), names where its holder comes from: a national origin (a reading,
+# session 8; the annotators labelled every such item so).
+FOREIGN_ID = (
+    r"(?:" + DEMONYM_EN + r") (?:voter (?:id|card|cards|credential)|national id|id card|"
+    r"identity card|identification card|driver s licen[cs]e|drivers licen[cs]e|"
+    r"driving licen[cs]e)",
+    r"(?:credencial|credenciales|cedula|cedulas|licencia|identificacion|dni|documento de "
+    r"identidad) (?:\w+ ){0,3}(?:" + DEMONYM_ES + r")",
+    r"(?:credencial|credenciales) (?:\w+ )?(?:del |de )?(?:ine|ife|elector)",
+    r"ine clave (?:de )?elector",
+    r"cedulas? (?:de identidad )?(?:extranjeras?|y electoral)|cedula (?:de )?identidad "
+    r"(?:\w+ )?pais",
+    r"foreign (?:\w+ ){0,2}licen[cs]es? (?:\w+ ){0,3}(?:country|pais|nation)",
+    r"(?:country|pais) (?:\w+ ){0,4}licen[cs]ia (?:\w+ ){0,3}extranjera",
+    r"licen[cs]ia (?:\w+ ){0,3}extranjera (?:\w+ )?pais",
+)
 # Words after which a Spanish demonym is a person's origin; the term's span is the demonym
 # alone, so a longer name of another category around it is not lost. Not after "ciudadano",
 # "nacionalidad" or "pasaporte": a named nationality is read as citizenship (docs/guard.md),
@@ -569,6 +598,9 @@ _TIME_IN_COUNTRY = (
     _after(_words("immigrated inmigro inmigraron")) + r"(?:\w+ ){0,4}(?:in|en) " + _YEAR,
     # "a recent arrival from Haiti": the span stops before the country, which stays a
     # national origin too
+    # "recent arrival" as a kind of person (42 of 43 annotated items read it as a status)
+    r"recent arrivals?(?! (?:time|times|flights?|bus|buses|trains?|shipments?|orders?|rate|"
+    r"board|screen|area|hall|lounge|gates?|dates?|at|to|of)\b)",
     r"recent(?:ly)? (?:arrival|arrivals|arrived|immigrant|immigrants|immigrated|migrant|"
     r"migrants|newcomer|newcomers)(?= (?:from|to) (?:the )?(?:" + COUNTRY + r"|us|united "
     r"states|this country) )",
@@ -1182,11 +1214,11 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # session 7: "isn't a citizen", a consular report of a birth abroad (a US citizen's)
         r"(?:isn t|aren t|wasn t|weren t) (?:a |an )?(?:us |united states |american )?citizens?"
         + _CITIZEN_ROLE,
-        r"(?:consular report|reporte consular|informe consular) (?:of |de )?(?:birth|"
-        r"nacimiento)|crba",
+        CRBA,
     ),
     C.NATIONAL_ORIGIN: (
         *_ORIGIN_IN_PASSING,
+        *FOREIGN_ID,
         r"national origins?",
         r"nation(?:al)? of origin",
         r"(?:country|countries|nation) of origin",
@@ -1284,6 +1316,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?<= por ser )" + DEMONYM_ES,
     ),
     C.PLACE_OF_BIRTH: (
+        CRBA,  # first: the same span as in C.CITIZENSHIP
         r"(?:place|country|countries|city|state|town|nation|province|municipality|location|"
         r"region|county) of birth",
         r"birth (?:place|country|city|state|town|nation|province|location|municipality|"
@@ -1351,6 +1384,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
     ),
     C.PASSPORT: (
         PASSPORT_OF_A_COUNTRY,  # first: the same span as in C.CITIZENSHIP
+        BORDER_CROSSING_CARD,  # the same span as in C.VISA
         r"passports?",
         r"pasaportes?",
         r"travel documents?",
@@ -1411,6 +1445,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:have|has|hold|holds|holding|had|with|on) (?:a |an |any |his |her |your |their )?"
         r"(?:valid |current |expired |us )?visas?",
         r"i 94",
+        BORDER_CROSSING_CARD,
         r"i 20",
         r"sevis",
         r"visados?",
@@ -2180,6 +2215,14 @@ STEMS: tuple[str, ...] = (
     r"born",
     r"border",
     r"\bdocs?\W+(?:de\W+)?viaje",
+    # session 8: crossing over from a country, foreign identity documents, border crossing cards
+    r"crossed",
+    r"credencial",
+    r"\bine\b",
+    r"c[eé]dula",
+    r"\bcruce\b",
+    r"dsp\W*150",
+    r"\bbcc\b",
     r"here\W+without",
     r"uscis",
     r"\bins\b",
