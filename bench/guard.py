@@ -69,8 +69,9 @@ TUNED_ON = {
     *(f"train-{n}" for n in range(11, 33)),
     # session 8: the held-out parts of session 7, once their first score was recorded
     *(f"heldout-{n}" for n in range(25, 29)),
-    # and the training parts' joint misses, read up to train-72 (train-73 on are not read)
-    *(f"train-{n}" for n in range(33, 73)),
+    # and the training parts' joint misses, read up to train-104 (train-73 to -104 only after
+    # the threshold's rule had been applied to them)
+    *(f"train-{n}" for n in range(33, 105)),
 }
 VERBOSE = "--misses" in sys.argv
 CORPUS = ROOT / "src" / "psepa" / "guard" / "data" / "corpus"

@@ -400,6 +400,19 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("Mostró tarjeta de cruce fronterizo (visa láser).", False, {"passport", "visa"}),
         ("crba_issued_yn", True, {"citizenship", "place_of_birth"}),
         ("Recent arrival (<6 mo)", False, {"immigration_status"}),
+        # session 8, third round: T and U visa petitions, continued presence, VAWA, I-220A,
+        # a consulate notified of an arrest, misspellings, the country remittances go to
+        ("Det. Ramirez signed the I-918 Supp B on 6/12.", False, {"visa"}),
+        ("Per HSI, Continued Presence was granted on 3/3.", False, {"immigration_status"}),
+        ("vawa_self_petition", True, {"immigration_status"}),
+        ("Cubano con I-220A, espera audiencia.", False, {"immigration_status"}),
+        ("¿Desea que notifiquemos al consulado de su país?", False, {"citizenship"}),
+        ("Citizinship_Verified", True, {"citizenship"}),
+        ("Pais de nasimiento:", False, {"place_of_birth"}),
+        ("paisRemesas", True, {"national_origin"}),
+        ("OPT_EAD_CARD_NO", True, {"visa", "work_permit"}),
+        ("TN (Canada)", False, {"visa"}),
+        ('Ask caller: "Are your papers in order?"', False, {"immigration_status"}),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -693,6 +706,8 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("Def's legal status in this case: warrant recalled.", False),
         ("Recent arrivals board at gate B", False),
         ("Colorado driver's license number", False),
+        ("Point of entry: rear window; method of entry unknown.", False),
+        ("The city will return the deposit to your country club.", False),
     ],
 )
 def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) -> None:

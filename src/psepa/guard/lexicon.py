@@ -415,6 +415,8 @@ BORDER_CROSSING_CARD = (
     r"border crossing cards?|bcc (?:card|cards|no|number|nbr|#)|tarjetas? (?:de )?cruce"
     r"(?: fronteriz[oa])?|visas? laser|dsp 150"
 )
+# A student's work period under an F-1 visa, and its card: a visa and a work permit.
+OPT_EAD = r"opt (?:ead|stem|extension|cap gap)"
 CRBA = (
     r"(?:consular reports?|reportes? consular(?:es)?|informes? consular(?:es)?) (?:of |de )?"
     r"(?:a )?(?:birth|nacimiento)(?: abroad| en el extranjero)?|crba"
@@ -1077,7 +1079,15 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"compliance)(?! (?:\w+ ){0,3}(?:fcc|communications act|telecom\w*|carriers?)\b)",
         r"sij (?:status|petition|classification|findings|order|predicate)",
         r"mavni",
-        r"(?:continued presence (?:status|request|application|authorization|letter)|(?:applied for|"
+        # session 8: a VAWA self-petition (I-360), a Cuban's order of release (I-220A), the way
+        # whether the papers are in order, a dreamer
+        r"vawa (?:self ?petition\w*|petition\w*|i 360|case|status|approval|approved|"
+        r"prima facie|cancellation)|self ?petition\w* (?:\w+ ){0,2}vawa|i 360",
+        r"i 220 ?[ab]",
+        r"(?:papers|papeles|documentos) (?:are |estan |in |en )?(?:in order|en orden|en regla)",
+        r"(?:es|soy|eres|somos|son) (?:un |una |a )?dreamers?",
+        r"(?:continued presence (?:status|request|req|application|authorization|letter|"
+        r"(?:was |is |has been )?(?:granted|approved|requested)|expir\w*|dt|date)|(?:applied for|"
         r"apply for|applying for|granted|request(?:ed)? for|received|eligible for) continued "
         r"presence|presencia continuada)(?! (?:of|by) (?:the )?(?:police|officers?|patrols?|"
         r"security|staff|guards?|troops|military|law enforcement|deputies|rangers)\b)",
@@ -1210,6 +1220,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?! (?:no )?(?:calificad|cualificad|elegible)\w*\b)",
         # consular notification (Vienna Convention art. 36) follows the person's nationality
         r"consul(?:ar|ate)? notification",
+        # session 8: notice of an arrest to one's consulate goes to foreign nationals only
+        r"notif\w* (?:\w+ ){0,3}(?:consulate|consulado)",
+        # misspelt: "Citzenship", "Citizinship_Verified"
+        r"citi?z[ei]n?s?hi?ps?(?<!citizenship)(?<!citizenships)",
         r"notificacion consular",
         # session 7: "isn't a citizen", a consular report of a birth abroad (a US citizen's)
         r"(?:isn t|aren t|wasn t|weren t) (?:a |an )?(?:us |united states |american )?citizens?"
@@ -1217,6 +1231,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         CRBA,
     ),
     C.NATIONAL_ORIGIN: (
+        # session 8: the country one sends money home to
+        r"(?:remittances?|remesas?|remit) (?:\w+ ){0,2}(?:country|pais|dest\w*)|(?:pais|country) "
+        r"(?:\w+ )?(?:de )?(?:remesas?|remittances?)",
         *_ORIGIN_IN_PASSING,
         *FOREIGN_ID,
         r"national origins?",
@@ -1317,6 +1334,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
     ),
     C.PLACE_OF_BIRTH: (
         CRBA,  # first: the same span as in C.CITIZENSHIP
+        # misspelt: "Pais de nasimiento"
+        r"(?:lugar|pais|ciudad|estado) (?:de )?(?:nasimiento|nacimento|nacimineto)",
         r"(?:place|country|countries|city|state|town|nation|province|municipality|location|"
         r"region|county) of birth",
         r"birth (?:place|country|city|state|town|nation|province|location|municipality|"
@@ -1445,6 +1464,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:have|has|hold|holds|holding|had|with|on) (?:a |an |any |his |her |your |their )?"
         r"(?:valid |current |expired |us )?visas?",
         r"i 94",
+        r"i 91[48]",  # T and U visa petitions (session 8)
         BORDER_CROSSING_CARD,
         r"i 20",
         r"sevis",
@@ -1468,6 +1488,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # reading: a visa one needs to enter the U.S. is a visa (C.R.S. 24-74 from 2025) and
         # evidence of status (DRMC 28-250(a)(2)); one for travelling abroad is neither.
         r"tn (?:nafta|usmca)",
+        r"tn (?:canada|canadian|canadiense|mexico|mexican|mexicano)\b",
+        VISA_CODE + r" d s\b",  # "F-1 (D/S)": admitted for the duration of status
+        OPT_EAD,
         r"k ?1 fianc\w*",
         r"dv (?:20[0-9][0-9](?! (?:\d+|case|cases|docket|court|judge|hearing|protection|order|"
         r"charges?|arrest)\b)|lottery)|diversity (?:immigrant )?visas?|diversity (?:visa )?lottery",
@@ -1538,6 +1561,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         AJUSTE_DE_ESTATUS,
     ),
     C.WORK_PERMIT: (
+        OPT_EAD,  # first: the same span as in C.VISA
         r"work (?:permits?|authori[sz]ations?|authori[sz]ation document)",
         r"employment authori[sz]ation(?: document| card| number)?",
         r"(?:authorized|authorised|permitted|allowed) to (?:legally )?work",
@@ -1648,7 +1672,7 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
 # Case-sensitive patterns over the original text: "A-Number", "A#", "A Number".
 RAW_TERMS: dict[Category, tuple[str, ...]] = {
     C.A_NUMBER: (
-        r"\b[Aa]\s?[-‐–]\s?(?:[Nn]umber|[Nn]um|[Nn]o\b|[Nn]br|#)",
+        r"\b[Aa]\s?[-‐–]\s?(?:[Nn]umber|[Nn][uú]m|[Nn]o\b|[Nn]br|#)",
         r"\b[Aa]\s?#",
         r"\bA\s(?:Number|NUMBER|No\.)",
         r"\bA[-‐]?[Ff]ile\b",
@@ -2223,6 +2247,11 @@ STEMS: tuple[str, ...] = (
     r"\bcruce\b",
     r"dsp\W*150",
     r"\bbcc\b",
+    r"nas[ci]?m[ie]+nto",  # "nasimiento", misspelt
+    r"\bremit",
+    r"remesa",
+    r"vawa",
+    r"\bi\W*(?:220|360|91[48])",
     r"here\W+without",
     r"uscis",
     r"\bins\b",
