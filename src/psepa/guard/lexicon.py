@@ -409,8 +409,9 @@ PASSPORT_OF_A_COUNTRY = (
 )
 # Session 8, from the training parts' misses. A border crossing card ("visa láser", DSP-150)
 # is a B-1/B-2 visa and a travel document at once; a consular report of a birth abroad
-# (CRBA, FS-240) records a citizen's birth outside the U.S. Named by both categories with the
-# same span, as above.
+# (CRBA, FS-240) records a citizen's birth outside the U.S., so the citizenship of DRMC
+# 28-250(a)(2) and the place of birth C.R.S. 24-74 adds from 2025. Readings; named by both
+# categories with the same span, as above.
 BORDER_CROSSING_CARD = (
     r"border crossing cards?|bcc (?:card|cards|no|number|nbr|#)|tarjetas? (?:de )?cruce"
     r"(?: fronteriz[oa])?|visas? laser|dsp 150"
@@ -422,8 +423,9 @@ CRBA = (
     r"(?:a )?(?:birth|nacimiento)(?: abroad| en el extranjero)?|crba"
 )
 # A foreign identity document named by its country, or one only another country issues (a
-# Mexican voter card, INE), names where its holder comes from: a national origin (a reading,
-# session 8; the annotators labelled every such item so).
+# Mexican voter card, INE), names where its holder comes from: a national origin, which DRMC
+# 28-250(a)(2) bars staff from recording (a reading, session 8; the annotators labelled every
+# such item so).
 FOREIGN_ID = (
     r"(?:" + DEMONYM_EN + r") (?:voter (?:id|card|cards|credential)|national id|id card|"
     r"identity card|identification card|driver s licen[cs]e|drivers licen[cs]e|"
