@@ -72,6 +72,8 @@ TUNED_ON = {
     # and the training parts' joint misses, read up to train-104 (train-73 to -104 only after
     # the threshold's rule had been applied to them)
     *(f"train-{n}" for n in range(33, 105)),
+    # and the first two held-out sets of session 8, once their first scores were recorded
+    *(f"heldout-{n}" for n in range(29, 41)),
 }
 VERBOSE = "--misses" in sys.argv
 CORPUS = ROOT / "src" / "psepa" / "guard" / "data" / "corpus"

@@ -413,6 +413,13 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("OPT_EAD_CARD_NO", True, {"visa", "work_permit"}),
         ("TN (Canada)", False, {"visa"}),
         ('Ask caller: "Are your papers in order?"', False, {"immigration_status"}),
+        # session 8, fourth round (heldout-29 to -40 once first scored): a "no" about something
+        # else after a term, a work permit asked of in Spanish, misspellings and short forms
+        ("Candidate holds a green card -- no sponsorship needed.", False, {"green_card"}),
+        ("¿Está autorizado(a) para trabajar legalmente en EE.UU.?", False, {"work_permit"}),
+        ("pasport copy rcvd", False, {"passport"}),
+        ("Natz cert 34567890", False, {"citizenship"}),
+        ("NAC_DOBLE", True, {"citizenship"}),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -708,6 +715,17 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("Colorado driver's license number", False),
         ("Point of entry: rear window; method of entry unknown.", False),
         ("The city will return the deposit to your country club.", False),
+        ("Green card not required.", False),
+        ("Tree is an alien invasive species (Ailanthus), removal approved.", False),
+        ("¿Dónde nació la camada? (refugio, casa, calle)", False),
+        ("Work permit for the 15-yr-old summer youth worker signed by parent.", False),
+        ("Tiene permiso de su médico para volver a trabajar.", False),
+        ("El empleado tiene autorización para trabajar horas extra este fin de semana.", False),
+        ("Ciudadano particular", False),
+        ("El niño recibió tarjeta verde por juego limpio.", False),
+        ("Legal status of the park parcel is still being reviewed.", False),
+        ("Parking meter fees paid via the Passport app.", False),
+        ("work_auth_order_no", True),
     ],
 )
 def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) -> None:
