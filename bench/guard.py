@@ -73,7 +73,7 @@ TUNED_ON = {
     # the threshold's rule had been applied to them)
     *(f"train-{n}" for n in range(33, 105)),
     # and the first two held-out sets of session 8, once their first scores were recorded
-    *(f"heldout-{n}" for n in range(29, 41)),
+    *(f"heldout-{n}" for n in range(29, 49)),
 }
 VERBOSE = "--misses" in sys.argv
 CORPUS = ROOT / "src" / "psepa" / "guard" / "data" / "corpus"

@@ -420,6 +420,16 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("pasport copy rcvd", False, {"passport"}),
         ("Natz cert 34567890", False, {"citizenship"}),
         ("NAC_DOBLE", True, {"citizenship"}),
+        # fifth round (heldout-41 to -48 once first scored)
+        ("Dual citizen (US/Mexico), no further verification needed.", False, {"citizenship"}),
+        ("Antes vivía en Colombia.", False, {"national_origin"}),
+        ("Officer asked him where he was from; he said Venezuela.", False, {"national_origin"}),
+        ("Le preguntó de dónde era.", False, {"national_origin"}),
+        ('Member said he\'s "not legal" and asked to be removed.', False, {"immigration_status"}),
+        ("prcard_exp", True, {"green_card"}),
+        ("Country of Brith:", False, {"place_of_birth"}),
+        ("nra_withholding_flag", True, {"immigration_status"}),
+        ("Verified A-number on I-797 notice.", False, {"a_number"}),  # not also a status
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -726,6 +736,15 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("Legal status of the park parcel is still being reviewed.", False),
         ("Parking meter fees paid via the Passport app.", False),
         ("work_auth_order_no", True),
+        ("It's not legal to park here.", False),
+        ("Citizenship: no es requerido", False),
+        ("npi_national_provider_id", True),
+        ("Enrolled in PASSPORT Medicaid waiver for in-home aide services.", False),
+        ("Mencionó que su perro no tiene sus papeles de vacunación.", False),
+        ("Country of origin of the donated object (if known)", False),
+        ("Work authorization for the emergency sewer repair signed by supervisor.", False),
+        ("Office closed for Citizenship Day event; reopens Monday.", False),
+        ("¿Los planos cuentan con visado del colegio profesional?", False),
     ],
 )
 def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) -> None:

@@ -710,7 +710,7 @@ _TIME_IN_COUNTRY = (
     r"an? (?:child|kid|baby|teen|minor)|when (?:he|she|i|they|we) (?:was|were))",
     r"(?:brought|came|moved|trajeron|trajo) (?:\w+ )?(?:over|here|aqui|aca) (?:" + _AT_AGE + r"|"
     r"when (?:he|she|i|they|we) (?:was|were)|cuando (?:era|tenia|eran)|as "
-    r"an? (?:child|baby|kid|toddler|teen|minor))",
+    r"an? (?:child|baby|kid|toddler|teen|minor|infant|newborn))",
     r"(?:moved|relocated|immigrated|emigrated|migrated) (?:(?!(?:the |our |its |their )?(?:server|"
     r"servers|data|database|databases|account|accounts|site|sites|app|apps|system|systems|files|"
     r"email|workloads?|operations|production|headquarters|hq|office|offices|business|company|"
@@ -847,7 +847,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:withholding|cancellation) of removal",
         r"voluntary departure",
         r"adjust(?:ment)? of status",
-        r"i (?:485|589|821 ?d?|130|797|864)",
+        r"i (?:485|589|821 ?d?|130|864)",
         # the immigration courts (Executive Office for Immigration Review)
         r"eoir",
         r"cancelacion de (?:la )?(?:deportacion|remocion|expulsion)",
@@ -1083,6 +1083,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"compliance)(?! (?:\w+ ){0,3}(?:fcc|communications act|telecom\w*|carriers?)\b)",
         r"sij (?:status|petition|classification|findings|order|predicate)",
         r"mavni",
+        r"nra (?:withholding|tax status)",  # a nonresident alien for tax purposes
+        # "he's 'not legal'", said of a person (not "it's not legal to park")
+        r"(?:he|she|they|i|you|we)(?: s| re| m| is| are| am| was| were) not legal\b(?! (?:to|"
+        r"advice|counsel|tender|age|size|limit)\b)",
         # session 8: a VAWA self-petition (I-360), a Cuban's order of release (I-220A), the way
         # whether the papers are in order, a dreamer
         r"vawa (?:self ?petition\w*|petition\w*|i 360|case|status|approval|approved|"
@@ -1241,6 +1245,12 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:\w+ )?(?:de )?(?:remesas?|remittances?)",
         *_ORIGIN_IN_PASSING,
         *FOREIGN_ID,
+        # a country one lived in before ("antes vivía en Colombia"), and a question about where
+        # one is from, reported ("asked where I was from", "le preguntó de dónde era")
+        r"antes (?:viv\w*|resid\w*) en (?:" + COUNTRY + ")",
+        r"(?:pregunt\w*|asked|asks|asking) (?:\w+ ){0,3}(?:de donde (?:era|es|eres|son|eran|"
+        r"viene|vienen|venia)|where (?:he|she|they|i|you|we) (?:was|were|is|are|am) (?:really )?"
+        r"from)",
         r"national origins?",
         r"nation(?:al)? of origin",
         r"(?:country|countries|nation) of origin",
@@ -1339,6 +1349,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
     ),
     C.PLACE_OF_BIRTH: (
         CRBA,  # first: the same span as in C.CITIZENSHIP
+        r"(?:country|place|city|town|state) of brith",  # misspelt
         # misspelt: "Pais de nasimiento"
         r"(?:lugar|pais|ciudad|estado) (?:de )?(?:nasimiento|nacimento|nacimineto)",
         r"(?:place|country|countries|city|state|town|nation|province|municipality|location|"
@@ -1471,6 +1482,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:valid |current |expired |us )?visas?",
         r"i 94",
         r"i 91[48]",  # T and U visa petitions (session 8)
+        r"visa based",
         BORDER_CROSSING_CARD,
         r"i 20",
         r"sevis",
@@ -1655,6 +1667,7 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     # `prc` alone is often the People's Republic of China; a card expires
     C.GREEN_CARD: (
         r"lpr (?:status|flag|indicator|yn|y n)",
+        r"prcard|pr card (?:exp|expiry|expiration|no|number|nbr|#)",  # PRCARD_EXP
         r"is lpr",
         # `res` alone is a residence or a residual; a Spanish card of it is the green card
         r"tarjeta (?:de )?res(?:id)?",
@@ -1723,7 +1736,7 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"\b(?:[Cc]ustod(?:y|ia)|[Cc]are|[Ss]helters?|[Aa]lbergues?|[Rr]efugio|[Pp]lacement)\s+"
         r"(?:\w+\s+){0,2}(?:(?:of|de|del|from|at)\s+)?(?:(?:la|the|an|el)\s+)?ORR\b",
         r"\bORR\s+(?:[Cc]ustody|[Ss]helter|[Cc]are|[Pp]lacement|[Ss]ponsor|[Ff]acility|custodia|"
-        r"albergue)",
+        r"albergue|[Rr]elease|RELEASE)",
     ),
     # a passport number or expiry in a cell: "PP# X1234567 (MEX)", "PPT MEX G12345678",
     # "PP exp 03/14/2027". Upper case; `ppt` in water data is parts per thousand, `PP` a
@@ -1777,6 +1790,27 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"passport (?:app|mobile app|parking app)",
     r"authori[sz]ation to release (?:\w+ )?(?:information|records|info)",
     r"trabaj(?:o|adora?|adores) social(?:es)?",
+    # third round (heldout-41 to -48 once first scored): a resident parking card, a
+    # provider's national id, Medicaid's PASSPORT waiver, a newborn, a donated object's
+    # origin, pulling naturalised weeds, a work authorisation for a repair, vaccination papers,
+    # where on a card a number is printed
+    r"(?:tarjeta|permiso|pase) (?:de )?estacionamiento (?:\w+ )?residentes?",
+    r"national provider (?:id|identifier|number|no)",
+    r"passport (?:medicaid )?waiver|medicaid passport|pasaporte a la salud",
+    r"recien nacid[oa]s?(?! (?:en|de madre|de padres)\b)",
+    r"(?:country|pais) (?:of |de )(?:origin|origen|procedencia) (?:of|de|del) (?:the |la |el |los |"
+    r"las |this |these |each |a |an )?(?:\w+ )?(?:object|objects|objeto|objetos|item|items|"
+    r"artifacts?|artworks?|pieces?|goods|products?|productos?|materials?|shipments?|vehicles?|"
+    r"equipment|parts|food|ingredients)",
+    r"(?:pull|pulling|mow|mowing|remove|removing|spray|spraying|weed|weeding) (?:\w+ ){0,2}"
+    r"naturali[sz]ed",
+    r"work authori[sz]ation for (?:the |a |an )?(?:\w+ ){0,3}(?:repairs?|project|job|contract|"
+    r"overtime|shift|emergency|task)",
+    r"papeles (?:de |del )(?:vacunacion|vacunas|la mascota|el perro|del perro|del gato|del carro|"
+    r"del auto|del vehiculo|de la casa|de propiedad)",
+    r"(?:aparece|aparecen|appears|found|located|printed|se encuentra|viene) (?:\w+ ){0,2}(?:en|on) "
+    r"(?:su |your |la |the |el )?(?:tarjeta de residente|green card|permanent resident card|work "
+    r"permit|permiso de trabajo|ead|mica)",
     r"(?:un |una )?ciudadan[oa]s? (?:ejemplar(?:es)?|modelo)",
     r"undocumented (?:in|on|from) (?:the |his |her |their |this |that |an? |any )?"
     r"(?:\w+ ){0,3}(?:report|reports|file|files|chart|charts|records?|notes?|paperwork|logs?|"
@@ -1797,7 +1831,8 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:have|has|had) naturali[sz]ed (?:along|across|throughout|around)",
     r"naturali[sz]ed in (?:the )?(?:wetlands?|woods|forest|meadows?|fields?|park)",
     r"visad[oa]s? por",
-    r"(?:planos?|expedientes?|proyectos?|facturas?|informes?) (?:\w+ )?visad[oa]s?",
+    r"(?:planos?|expedientes?|proyectos?|facturas?|informes?) (?:\w+ ){0,2}visad[oa]s?",
+    r"visado (?:del |de la |de el )?(?:colegio|municipio|ayuntamiento|ingeniero|arquitecto)",
     r"visado (?:supervisor|jefe|director|coordinador)",
     r"tarjetas? verdes? (?:\w+ ){0,2}(?:programa|estacionamiento|transporte|descuento|"
     r"biblioteca|adultos mayores|tercera edad|alimentos|escolar(?:es)?|autobus|metro|parques?)",
@@ -1824,9 +1859,11 @@ LOOK_ALIKES: tuple[str, ...] = (
     # a flat, a cell block or a room, not a visa class ("apt H-1B")
     r"(?:apt|apartment|unit|suite|ste|room|rm|bldg|building|lot|space|pod|cell|bed) " + VISA_CODE,
     # the legal status of a property, a case, a business or a sentence
-    r"legal status (?:of|as|with|in) (?:the |this |a |an |your |its |his |her )?(?:\w+ )?"
+    r"estado legal (?:del?|de la|de los) (?:\w+ )?(?:contrato|caso|inmueble|terreno|predio|"
+    r"negocio|vehiculo|propiedad|arrendamiento|subarriendo|lote|edificio|permiso)",
+    r"legal status (?:of|as|with|in) (?:the |this |a |an |your |its |his |her )?(?:\w+ ){0,2}"
     r"(?:easement|encampment|eviction|housing|case|lease|leaseholder|llc|nonprofit|501|parcel|"
-    r"property|lot|land|site|building|"
+    r"property|lot|land|site|building|sublease|contract|copyright|agreement|mural|artwork|"
     r"vendor|entity|landlord|state|secretary of state|irs)",
     r"legal status (?:\w+ ){0,2}(?:as |of )(?:a |an )?(?:501|llc|nonprofit|corporation|"
     r"leaseholder|business)",
@@ -1942,7 +1979,9 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:lunatic|insane|animal) asylum",
     r"(?:direccion|domicilio) de residencia permanente",
     r"(?:citizens?|citizenship|permanent resident) (?:complaint|review|advisory|oversight|academy|"
-    r"police academy|board|survey|request)",
+    r"police academy|board|survey|request|portal|app|services? center|engagement|feedback|"
+    r"connect|day)",
+    r"dia de la ciudadania|constitution and citizenship day",
     r"refugee (?:camp|camps|resettlement agency)",
     r"(?:tribal|corporate|digital|global|good|responsible|active|model|student) citizenship",
     r"citizenship (?:award|awards|grade|class|course|curriculum|education|merit badge)",
@@ -2151,10 +2190,12 @@ LOOK_ALIKES: tuple[str, ...] = (
 # Phrases right after a term that make the sentence a promise: "... is never required".
 AFTER_NEGATIONS: tuple[str, ...] = (
     # each starts at a word: "interno solicita" and "dueño les pidió" hold no "no"
-    # "green card -- no sponsorship needed": the "no" is about something else
-    r"^ (?:\w+ ){0,3}(?:is|are|was|will be|will|shall|does|do|es|sera|no)? ?(?:never|not|no|nunca)"
-    r"(?! (?:sponsorship|further|other|additional|more|extra|new|otros?|otras?|mas)\b)"
-    r" (?:\w+ ){0,2}(?:required|asked|needed|necessary|collected|recorded|shared|considered|"
+    # A bare "no" reaches only the verb right after it ("no es requerido", "no needed"): in
+    # "green card -- no sponsorship needed" or "Dual citizen, no SAVE verification needed" the
+    # "no" is about something else
+    r"^ (?:\w+ ){0,3}(?:is|are|was|will be|will|shall|does|do|es|sera|no)? ?"
+    r"(?:(?:never|not|nunca) (?:\w+ ){0,2}|no (?:es |son |fue |sera |se |esta |estan |is |are |"
+    r"was |being )?)(?:required|asked|needed|necessary|collected|recorded|shared|considered|"
     r"affect\w*|matter\w*|determin\w*|afect\w*|import\w*|influ\w*|cuenta|"
     r"requested|used|a factor|a requirement|a condition|requerid\w*|solicitad\w*|necesari\w*|"
     r"pedid\w*|preguntad\w*|compartid\w*|registrad\w*|un requisito|una condicion)",
@@ -2288,6 +2329,9 @@ STEMS: tuple[str, ...] = (
     r"vawa",
     r"\bnatz",
     r"pasport",
+    r"brith",
+    r"\bnra\b",
+    r"antes\W+(?:viv|resid)",
     r"\bi\W*(?:220|360|91[48])",
     r"here\W+without",
     r"uscis",
