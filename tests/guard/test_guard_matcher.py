@@ -399,7 +399,6 @@ def found(text: str, identifier: bool = False) -> set[str]:
         # a border crossing card is a visa and a travel document; a CRBA a birth abroad
         ("Mostró tarjeta de cruce fronterizo (visa láser).", False, {"passport", "visa"}),
         ("crba_issued_yn", True, {"citizenship", "place_of_birth"}),
-        ("Recent arrival (<6 mo)", False, {"immigration_status"}),
         # session 8, third round: T and U visa petitions, continued presence, VAWA, I-220A,
         # a consulate notified of an arrest, misspellings, the country remittances go to
         ("Det. Ramirez signed the I-918 Supp B on 6/12.", False, {"visa"}),
@@ -430,6 +429,23 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("Country of Brith:", False, {"place_of_birth"}),
         ("nra_withholding_flag", True, {"immigration_status"}),
         ("Verified A-number on I-797 notice.", False, {"a_number"}),  # not also a status
+        # found by a review of session 8's terms: what its look-alikes must not hide
+        (
+            "¿Cuál es el estado legal del permiso de trabajo?",
+            False,
+            {"immigration_status", "work_permit"},
+        ),
+        ("What is your legal status in this state?", False, {"immigration_status"}),
+        ("Do you have work authorization for this job?", False, {"work_permit"}),
+        ("Her citizenship app was denied last month.", False, {"citizenship"}),
+        ("He has been undocumented in the US, per his file.", False, {"immigration_status"}),
+        ("El número aparece en su tarjeta de residente, vence en 2030.", False, {"green_card"}),
+        ("They are removing recently naturalized citizens from the rolls.", False, {"citizenship"}),
+        (
+            "We do not require a deposit for your cat. Country of birth: Mexico.",
+            False,
+            {"place_of_birth"},
+        ),
     ],
 )
 def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) -> None:
@@ -722,6 +738,7 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("La vegetación se ha naturalizado en el lote baldío.", False),
         ("Def's legal status in this case: warrant recalled.", False),
         ("Recent arrivals board at gate B", False),
+        ("New books display: recent arrivals in the children's section.", False),
         ("Colorado driver's license number", False),
         ("Point of entry: rear window; method of entry unknown.", False),
         ("The city will return the deposit to your country club.", False),
@@ -745,6 +762,21 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("Work authorization for the emergency sewer repair signed by supervisor.", False),
         ("Office closed for Citizenship Day event; reopens Monday.", False),
         ("¿Los planos cuentan con visado del colegio profesional?", False),
+        # found by the same review: what its terms must not flag
+        ("No A-Number needed to receive services.", False),
+        ("Apply today: citizenship or immigration status no longer required.", False),
+        ("Proof of immigration status: no documentation required.", False),
+        ("Remittance address country: USA.", False),
+        ("REMIT_TO_COUNTRY", True),
+        ("Make sure the building permit papers are in order.", False),
+        ("Fireworks: they're not legal in Denver.", False),
+        ("Please notify the consulate's cultural office about the festival booth.", False),
+        ("Memphis, TN Mexican restaurant catering", False),
+        ("EMAIL_BCC_NO", True),
+        ("The storm crossed from Mexico into Texas overnight.", False),
+        ("Licencia del restaurante mexicano renovada en enero.", False),
+        ("Take I-220 a mile past the airport exit.", False),
+        ("Lleva su tarjeta de cruce peatonal escolar.", False),
     ],
 )
 def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) -> None:

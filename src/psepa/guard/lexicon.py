@@ -401,7 +401,7 @@ DEMONYM_ES = _one_of(_DEMONYMS_ES)
 # with the same span, so neither swallows the other.
 PASSPORT_OF_A_COUNTRY = (
     r"(?:" + DEMONYM_EN + r") passports?|pasaportes? (?:" + DEMONYM_ES + r")|"
-    r"passports? (?:from|of|issued by) (?:"
+    r"passport (?:from|of|issued by) (?:"
     + COUNTRY
     + r")|pasaportes? (?:de|del) (?:"
     + COUNTRY
@@ -413,11 +413,11 @@ PASSPORT_OF_A_COUNTRY = (
 # 28-250(a)(2) and the place of birth C.R.S. 24-74 adds from 2025. Readings; named by both
 # categories with the same span, as above.
 BORDER_CROSSING_CARD = (
-    r"border crossing cards?|bcc (?:card|cards|no|number|nbr|#)|tarjetas? (?:de )?cruce"
-    r"(?: fronteriz[oa])?|visas? laser|dsp 150"
+    r"border crossing cards?|bcc cards?|tarjetas? (?:de )?cruce(?: fronteriz[oa]|(?! (?:peatonal|"
+    r"escolar|de peatones|de calle)\b))|visas? laser|dsp 150"
 )
 # A student's work period under an F-1 visa, and its card: a visa and a work permit.
-OPT_EAD = r"opt (?:ead|stem|extension|cap gap)"
+OPT_EAD = r"opt (?:ead|stem (?:ext|extension|ead|opt|end|start)|extension|cap gap)"
 CRBA = (
     r"(?:consular reports?|reportes? consular(?:es)?|informes? consular(?:es)?) (?:of |de )?"
     r"(?:a )?(?:birth|nacimiento)(?: abroad| en el extranjero)?|crba"
@@ -430,7 +430,8 @@ FOREIGN_ID = (
     r"(?:" + DEMONYM_EN + r") (?:voter (?:id|card|cards|credential)|national id|id card|"
     r"identity card|identification card|driver s licen[cs]e|drivers licen[cs]e|"
     r"driving licen[cs]e)",
-    r"(?:credencial|credenciales|cedula|cedulas|licencia|identificacion|dni|documento de "
+    r"licencias? de (?:conducir|manejo) (?:" + DEMONYM_ES + r")",
+    r"(?:credencial|credenciales|cedula|cedulas|identificacion|dni|documento de "
     r"identidad) (?:\w+ ){0,3}(?:" + DEMONYM_ES + r")",
     r"(?:credencial|credenciales) (?:\w+ )?(?:del |de )?(?:ine|ife|elector)",
     r"ine clave (?:de )?elector",
@@ -469,7 +470,7 @@ _NOT_A_PERSON_EN = (
 _ARRIVAL_EN = (
     r"(?:arrived|arrival|arriving|arrive|came|come|coming|comes|immigrated|migrated|emigrated|"
     r"entered|deported|removed|returned|sent back|go back|went back|going back|paroled|parole|"
-    r"fled|escaped|crossed over|crossed)"
+    r"fled|escaped)"
 )
 _ARRIVAL_ES = (
     r"(?:llego|llegaron|llegamos|llegada|llegadas|llegado|llegados|vino|vinieron|viene|vienen|"
@@ -602,9 +603,6 @@ _TIME_IN_COUNTRY = (
     _after(_words("immigrated inmigro inmigraron")) + r"(?:\w+ ){0,4}(?:in|en) " + _YEAR,
     # "a recent arrival from Haiti": the span stops before the country, which stays a
     # national origin too
-    # "recent arrival" as a kind of person (42 of 43 annotated items read it as a status)
-    r"recent arrivals?(?! (?:time|times|flights?|bus|buses|trains?|shipments?|orders?|rate|"
-    r"board|screen|area|hall|lounge|gates?|dates?|at|to|of)\b)",
     r"recent(?:ly)? (?:arrival|arrivals|arrived|immigrant|immigrants|immigrated|migrant|"
     r"migrants|newcomer|newcomers)(?= (?:from|to) (?:the )?(?:" + COUNTRY + r"|us|united "
     r"states|this country) )",
@@ -710,7 +708,7 @@ _TIME_IN_COUNTRY = (
     r"an? (?:child|kid|baby|teen|minor)|when (?:he|she|i|they|we) (?:was|were))",
     r"(?:brought|came|moved|trajeron|trajo) (?:\w+ )?(?:over|here|aqui|aca) (?:" + _AT_AGE + r"|"
     r"when (?:he|she|i|they|we) (?:was|were)|cuando (?:era|tenia|eran)|as "
-    r"an? (?:child|baby|kid|toddler|teen|minor|infant|newborn))",
+    r"an? (?:child|baby|kid|toddler|teen|minor|infant))",
     r"(?:moved|relocated|immigrated|emigrated|migrated) (?:(?!(?:the |our |its |their )?(?:server|"
     r"servers|data|database|databases|account|accounts|site|sites|app|apps|system|systems|files|"
     r"email|workloads?|operations|production|headquarters|hq|office|offices|business|company|"
@@ -1083,19 +1081,23 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"compliance)(?! (?:\w+ ){0,3}(?:fcc|communications act|telecom\w*|carriers?)\b)",
         r"sij (?:status|petition|classification|findings|order|predicate)",
         r"mavni",
-        r"nra (?:withholding|tax status)",  # a nonresident alien for tax purposes
+        r"nra withholding",  # a nonresident alien's tax withholding
         # "he's 'not legal'", said of a person (not "it's not legal to park")
-        r"(?:he|she|they|i|you|we)(?: s| re| m| is| are| am| was| were) not legal\b(?! (?:to|"
-        r"advice|counsel|tender|age|size|limit)\b)",
+        r"(?:he|she|i)(?: s| m| is| am| was) not legal\b(?! (?:to|in|advice|counsel|tender|age|"
+        r"size|limit|owners?|guardians?|experts?|residents? of)\b)",
         # session 8: a VAWA self-petition (I-360), a Cuban's order of release (I-220A), the way
         # whether the papers are in order, a dreamer
         r"vawa (?:self ?petition\w*|petition\w*|i 360|case|status|approval|approved|"
         r"prima facie|cancellation)|self ?petition\w* (?:\w+ ){0,2}vawa|i 360",
-        r"i 220 ?[ab]",
-        r"(?:papers|papeles|documentos) (?:are |estan |in |en )?(?:in order|en orden|en regla)",
+        r"i 220[ab]|i 220 [ab](?= (?:sn|yn|y n|flag|date|dt|no|number|status|holder)\b)",
+        r"(?:your|his|her|their|my|sus|tus|mis) (?:papers|papeles) (?:are |estan |in |en )?(?:in "
+        r"order|en orden|en regla)|papers in order (?:imm|immigration)\b",
+        r"papeles en regla para (?:estar|vivir|trabajar|quedarse)",
+        # "recent arrival" as a flag, a code or a kind of person in data, not new books
+        r"recent arrival(?= (?:\d|y n|yn|origin|entered|status|date)\b| $)",
         r"(?:es|soy|eres|somos|son) (?:un |una |a )?dreamers?",
         r"(?:continued presence (?:status|request|req|application|authorization|letter|"
-        r"(?:was |is |has been )?(?:granted|approved|requested)|expir\w*|dt|date)|(?:applied for|"
+        r"(?:was |is |has been )?(?:granted|approved)|expir\w*|dt)|(?:applied for|"
         r"apply for|applying for|granted|request(?:ed)? for|received|eligible for) continued "
         r"presence|presencia continuada)(?! (?:of|by) (?:the )?(?:police|officers?|patrols?|"
         r"security|staff|guards?|troops|military|law enforcement|deputies|rangers)\b)",
@@ -1229,7 +1231,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # consular notification (Vienna Convention art. 36) follows the person's nationality
         r"consul(?:ar|ate)? notification",
         # session 8: notice of an arrest to one's consulate goes to foreign nationals only
-        r"notif\w* (?:\w+ ){0,3}(?:consulate|consulado)",
+        r"notif\w* (?:\w+ ){0,2}(?:your|his|her|their|su) (?:country s )?consulate|notif\w* "
+        r"(?:\w+ ){0,2}(?:al |el )?consulado de su pais",
         r"natz\b",  # "Natz cert", NATZ: naturalised
         # misspelt: "Citzenship", "Citizinship_Verified"
         r"citi?z[ei]n?s?hi?ps?(?<!citizenship)(?<!citizenships)",
@@ -1241,16 +1244,18 @@ TERMS: dict[Category, tuple[str, ...]] = {
     ),
     C.NATIONAL_ORIGIN: (
         # session 8: the country one sends money home to
-        r"(?:remittances?|remesas?|remit) (?:\w+ ){0,2}(?:country|pais|dest\w*)|(?:pais|country) "
-        r"(?:\w+ )?(?:de )?(?:remesas?|remittances?)",
+        r"remesas? (?:\w+ ){0,2}(?:pais|destino)|pais (?:\w+ )?(?:de )?remesas?",
+        r"remittances? (?:destination|dest) (?:country|countries)",
+        r"remittances? (?:sent |send )?to (?:which |what |family in )?(?:country|countries)",
         *_ORIGIN_IN_PASSING,
+        r"crossed over from (?:" + COUNTRY + ")",
         *FOREIGN_ID,
         # a country one lived in before ("antes vivía en Colombia"), and a question about where
         # one is from, reported ("asked where I was from", "le preguntó de dónde era")
         r"antes (?:viv\w*|resid\w*) en (?:" + COUNTRY + ")",
-        r"(?:pregunt\w*|asked|asks|asking) (?:\w+ ){0,3}(?:de donde (?:era|es|eres|son|eran|"
-        r"viene|vienen|venia)|where (?:he|she|they|i|you|we) (?:was|were|is|are|am) (?:really )?"
-        r"from)",
+        r"(?:pregunt\w*|asked|asks|asking) (?:\w+ ){0,3}(?:de donde (?:era|es|eres|son|eran)"
+        r"(?! (?:el|la|los|las|esto|eso)\b)|where (?:he|she|they|i|you|we) (?:was|were|is|are|am) "
+        r"(?:really )?from)",
         r"national origins?",
         r"nation(?:al)? of origin",
         r"(?:country|countries|nation) of origin",
@@ -1482,7 +1487,6 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:valid |current |expired |us )?visas?",
         r"i 94",
         r"i 91[48]",  # T and U visa petitions (session 8)
-        r"visa based",
         BORDER_CROSSING_CARD,
         r"i 20",
         r"sevis",
@@ -1506,7 +1510,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # reading: a visa one needs to enter the U.S. is a visa (C.R.S. 24-74 from 2025) and
         # evidence of status (DRMC 28-250(a)(2)); one for travelling abroad is neither.
         r"tn (?:nafta|usmca)",
-        r"tn (?:canada|canadian|canadiense|mexico|mexican|mexicano)\b",
+        r"tn (?:canada|canadian|canadiense|mexico|mexican|mexicano)(?= $| (?:visa|status|"
+        r"professional|worker|nafta|usmca)\b)",
         VISA_CODE + r" d s\b",  # "F-1 (D/S)": admitted for the duration of status
         OPT_EAD,
         r"k ?1 fianc\w*",
@@ -1529,7 +1534,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         + _NOT_A_LEVEL,
         CONSULAR_PROCESSING,
         # "his F-1 lapsed": a class code that lapses is a visa (session 8)
-        r"(?:his|her|their|my|your|su|sus) " + VISA_CODE + r" (?:lapsed|lapses|expired|expires|"
+        r"(?:his|her|their|su|sus) " + VISA_CODE + r" (?:lapsed|lapses|expired|expires|"
         r"expiring|ended|ends|ran out|runs out|status|vencio|vence|expiro|caduco)",
     ),
     C.GREEN_CARD: (
@@ -1736,7 +1741,8 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"\b(?:[Cc]ustod(?:y|ia)|[Cc]are|[Ss]helters?|[Aa]lbergues?|[Rr]efugio|[Pp]lacement)\s+"
         r"(?:\w+\s+){0,2}(?:(?:of|de|del|from|at)\s+)?(?:(?:la|the|an|el)\s+)?ORR\b",
         r"\bORR\s+(?:[Cc]ustody|[Ss]helter|[Cc]are|[Pp]lacement|[Ss]ponsor|[Ff]acility|custodia|"
-        r"albergue|[Rr]elease|RELEASE)",
+        r"albergue|(?:[Rr]elease|RELEASE)(?=\s+(?:[Pp]aperwork|[Pp]apers|[Ff]orms?|[Pp]acket|"
+        r"[Ll]etter|[Dd]ocuments?|[Dd]ate|[Ff]lag)\b))",
     ),
     # a passport number or expiry in a cell: "PP# X1234567 (MEX)", "PPT MEX G12345678",
     # "PP exp 03/14/2027". Upper case; `ppt` in water data is parts per thousand, `PP` a
@@ -1774,8 +1780,10 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:lugar de nacimiento|donde nacio|donde nacieron) (?:de )?(?:la |el |los |las )?"
     r"(?:mascotas?|perros?|gatos?|camadas?|cachorros?|animal(?:es)?|potros?|terneros?)",
     r"naci(?:o|eron) (?:la |el |los |las )?(?:camadas?|cachorros?|gatitos?|potros?|terneros?)",
-    r"work permits? (?:\w+ ){0,3}(?:\d+ ?(?:yr|year) old|minors?|youth|teens?|summer youth|"
-    r"junior|student workers?)|(?:minor|youth|teen) (?:employment certificates?|work permits?)",
+    r"work permits? (?:for|para) (?:a |an |the )?(?:\w+ ){0,2}(?:\d+ ?(?:yr|year) old|minors?|"
+    r"youth|teens?|summer youth|junior|student workers?)",
+    r"(?:minor|youth|teen) (?:employment certificates?|work permits?)",
+    r"work permits? (?:\w+ ){0,2}minors?(?! s\b)",
     r"permiso (?:de |del )?(?:su |el |la )?(?:medico|doctor|doctora) (?:\w+ )?para "
     r"(?:volver a |regresar a )?trabajar",
     r"work (?:auth|authorization|authorisation) (?:order|orders|ticket|tickets)",
@@ -1783,7 +1791,7 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"semana|turno|turnos|dia festivo|feriado)",
     r"permiso (?:\w+ )?para trabajar (?:fuera del? horario|despues de|antes de|en horario|de "
     r"noche|los domingos|en dia festivo)",
-    r"ciudadan[oa]s? particular(?:es)?",
+    r"ciudadan[oa]s? particular(?:es)?(?! (?:estadounidense|americano|americana|de|del)\b)",
     r"green cards? (?:\w+ ){0,2}fair play|fair play green cards?|tarjetas? verdes? (?:\w+ ){0,2}"
     r"(?:juego limpio|fair play)",
     r"pasaportes? (?:a|de) la lectura",
@@ -1803,18 +1811,19 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"artifacts?|artworks?|pieces?|goods|products?|productos?|materials?|shipments?|vehicles?|"
     r"equipment|parts|food|ingredients)",
     r"(?:pull|pulling|mow|mowing|remove|removing|spray|spraying|weed|weeding) (?:\w+ ){0,2}"
-    r"naturali[sz]ed",
-    r"work authori[sz]ation for (?:the |a |an )?(?:\w+ ){0,3}(?:repairs?|project|job|contract|"
+    r"naturali[sz]ed(?! (?:citizens?|persons?|people|immigrants?|residents?|voters?|americans?|"
+    r"us)\b)",
+    r"work authori[sz]ation for (?:the |a |an )?(?:\w+ ){0,3}(?:repairs?|project|contract|"
     r"overtime|shift|emergency|task)",
     r"papeles (?:de |del )(?:vacunacion|vacunas|la mascota|el perro|del perro|del gato|del carro|"
     r"del auto|del vehiculo|de la casa|de propiedad)",
     r"(?:aparece|aparecen|appears|found|located|printed|se encuentra|viene) (?:\w+ ){0,2}(?:en|on) "
     r"(?:su |your |la |the |el )?(?:tarjeta de residente|green card|permanent resident card|work "
-    r"permit|permiso de trabajo|ead|mica)",
+    r"permit|permiso de trabajo|ead|mica)(?! (?:vence|expires?|exp|vencimiento|expiry)\b)",
     r"(?:un |una )?ciudadan[oa]s? (?:ejemplar(?:es)?|modelo)",
-    r"undocumented (?:in|on|from) (?:the |his |her |their |this |that |an? |any )?"
-    r"(?:\w+ ){0,3}(?:report|reports|file|files|chart|charts|records?|notes?|paperwork|logs?|"
-    r"system|forms?|narrative|statement)",
+    r"undocumented (?:in|on|from) (?:the|his|her|their|this|that|an?|any) (?!(?:us|united|"
+    r"country)\b)(?:\w+ ){0,3}(?:report|reports|file|files|chart|charts|records?|notes?|"
+    r"paperwork|logs?|system|forms?|narrative|statement)",
     r"passports? (?:acceptance )?(?:office|offices|agency|agencies)",
     r"(?:state|county|city|district|township|parish) (?:border|borders|line|lines)",
     r"(?:frontera|linea|limite)s? (?:estatal|del estado|del condado|de la ciudad|entre estados)",
@@ -1860,11 +1869,13 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:apt|apartment|unit|suite|ste|room|rm|bldg|building|lot|space|pod|cell|bed) " + VISA_CODE,
     # the legal status of a property, a case, a business or a sentence
     r"estado legal (?:del?|de la|de los) (?:\w+ )?(?:contrato|caso|inmueble|terreno|predio|"
-    r"negocio|vehiculo|propiedad|arrendamiento|subarriendo|lote|edificio|permiso)",
-    r"legal status (?:of|as|with|in) (?:the |this |a |an |your |its |his |her )?(?:\w+ ){0,2}"
+    r"negocio|vehiculo|propiedad|arrendamiento|subarriendo|lote|edificio)",
+    r"legal status in (?:this|the) (?:\w+ )?(?:case|matter|proceedings?)",
+    r"legal status (?:of|as|with) (?:the |this |a |an |your |its |his |her )?(?:\w+ ){0,2}"
     r"(?:easement|encampment|eviction|housing|case|lease|leaseholder|llc|nonprofit|501|parcel|"
     r"property|lot|land|site|building|sublease|contract|copyright|agreement|mural|artwork|"
-    r"vendor|entity|landlord|state|secretary of state|irs)",
+    r"vendor|entity|landlord|state|secretary of state|irs)(?! (?:workers?|employees?|staff|"
+    r"residents?|tenants?|occupants?|artists?|owners?|vendors?|families|family|members?)\b)",
     r"legal status (?:\w+ ){0,2}(?:as |of )(?:a |an )?(?:501|llc|nonprofit|corporation|"
     r"leaseholder|business)",
     r"legal status (?:\w+ )?(?:on|is) (?:\w+ )?(?:probation|parole)",
@@ -1979,9 +1990,9 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"(?:lunatic|insane|animal) asylum",
     r"(?:direccion|domicilio) de residencia permanente",
     r"(?:citizens?|citizenship|permanent resident) (?:complaint|review|advisory|oversight|academy|"
-    r"police academy|board|survey|request|portal|app|services? center|engagement|feedback|"
-    r"connect|day)",
-    r"dia de la ciudadania|constitution and citizenship day",
+    r"police academy|board|survey|request|portal|services? center|engagement|feedback|"
+    r"connect)",
+    r"citizenship day|dia de la ciudadania",
     r"refugee (?:camp|camps|resettlement agency)",
     r"(?:tribal|corporate|digital|global|good|responsible|active|model|student) citizenship",
     r"citizenship (?:award|awards|grade|class|course|curriculum|education|merit badge)",
@@ -2194,11 +2205,17 @@ AFTER_NEGATIONS: tuple[str, ...] = (
     # "green card -- no sponsorship needed" or "Dual citizen, no SAVE verification needed" the
     # "no" is about something else
     r"^ (?:\w+ ){0,3}(?:is|are|was|will be|will|shall|does|do|es|sera|no)? ?"
-    r"(?:(?:never|not|nunca) (?:\w+ ){0,2}|no (?:es |son |fue |sera |se |esta |estan |is |are |"
-    r"was |being )?)(?:required|asked|needed|necessary|collected|recorded|shared|considered|"
-    r"affect\w*|matter\w*|determin\w*|afect\w*|import\w*|influ\w*|cuenta|"
+    r"(?:(?:never|not|nunca|no longer|ya no) (?:\w+ ){0,2}|no (?:es |son |fue |sera |se |esta |"
+    r"estan |is |are |was |being |questions? |proof |documentation |preguntas )?)"
+    r"(?:required|asked|needed|necessary|collected|recorded|shared|considered|affect\w*|matter\w*|determin\w*|afect\w*|import\w*|influ\w*|cuenta|"
     r"requested|used|a factor|a requirement|a condition|requerid\w*|solicitad\w*|necesari\w*|"
     r"pedid\w*|preguntad\w*|compartid\w*|registrad\w*|un requisito|una condicion)",
+)
+
+# A "no" before a term and a verb of need after it ("No A-Number needed to receive services"):
+# a promise like those below, read around the term (session 8).
+AROUND_NEGATIONS: tuple[str, ...] = (
+    r"(?<= )no (?:\w+ ){1,4}(?:needed|required|necessary|requerid[oa]s?|necesari[oa]s?)\b",
 )
 
 # Phrases before a term that make a sentence a promise not to ask, or a statement about law.

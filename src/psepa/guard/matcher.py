@@ -20,8 +20,10 @@ from psepa.guard.normalise import normalise
 # closes "EE.UU." or "EE. UU." (Estados Unidos, as the RAE spells it), in any case.
 _SENTENCE = re.compile(
     r"(?<!\b[A-Za-z])(?<!(?i:\bee))(?<!(?i:ee\.uu))(?<!(?i:ee\. uu))"
-    # abbreviations in labels and codes ("EAD Cat. (c)(8)", "exp. 2027", "Núm. A")
-    r"(?<!(?i:\bcat))(?<!(?i:\bexp))(?<!(?i:\bnum))(?<!(?i:\bnúm))[.!?;]+(?=\s|$)|[¿¡\n\r]+"
+    # abbreviations in labels and codes: "exp. 2027", and "Núm. A" or "Num. USCIS 0123" (with or
+    # without its accent), but not "account num. Passport ..."; "cat." ends a sentence
+    r"(?<!(?i:\bexp))(?:(?<!(?i:\bnum))(?<!(?i:\bnúm))[.!?;]+|(?<=(?i:\bnum|\bnúm))\."
+    r"(?!\s+(?:A\b|USCIS\b|de\b|del\b|\d)))(?=\s|$)|[¿¡\n\r]+"
 )
 # A comma ends a clause, and a negation before a term reads only its own clause ("No
 # discriminamos por raza, indique su país de nacimiento" asks); a thousands separator does not,
@@ -58,6 +60,10 @@ class _Span:
     start: int
     end: int
     phrase: str
+
+
+def _alternation_plain(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -99,6 +105,10 @@ class Matcher:
     @cached_property
     def _after(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in lexicon.AFTER_NEGATIONS]
+
+    @cached_property
+    def _around(self) -> re.Pattern[str]:
+        return _alternation_plain(lexicon.AROUND_NEGATIONS)
 
     def find(self, text: str, *, identifier: bool = False) -> tuple[Hit, ...]:
         """The categories `text` names; `identifier` for column, key and field names."""
@@ -180,7 +190,12 @@ class Matcher:
         if any(n.search(norm, start, end) for n in self._negations):
             return True
         after = norm[span.end :] if span.start > 0 else ""
-        return any(n.search(after) for n in self._after)
+        if any(n.search(after) for n in self._after):
+            return True
+        return span.start > 0 and any(
+            m.start() < span.start and span.end <= m.end()
+            for m in self._around.finditer(norm, start)
+        )
 
 
 def _raw_span(category: Category, sentence: str, found: re.Match[str]) -> _Span:
