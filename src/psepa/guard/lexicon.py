@@ -416,7 +416,8 @@ BORDER_CROSSING_CARD = (
     r"border crossing cards?|bcc cards?|tarjetas? (?:de )?cruce(?: fronteriz[oa]|(?! (?:peatonal|"
     r"escolar|de peatones|de calle)\b))|visas? laser|dsp 150"
 )
-# A student's work period under an F-1 visa, and its card: a visa and a work permit.
+# A student's work period under an F-1 visa, and its card: a visa and a work permit (both
+# evidence of status under DRMC 28-250(a)(2), and named by C.R.S. 24-74 from 2025).
 OPT_EAD = r"opt (?:ead|stem (?:ext|extension|ead|opt|end|start)|extension|cap gap)"
 CRBA = (
     r"(?:consular reports?|reportes? consular(?:es)?|informes? consular(?:es)?) (?:of |de )?"
@@ -1230,11 +1231,13 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?! (?:no )?(?:calificad|cualificad|elegible)\w*\b)",
         # consular notification (Vienna Convention art. 36) follows the person's nationality
         r"consul(?:ar|ate)? notification",
-        # session 8: notice of an arrest to one's consulate goes to foreign nationals only
+        # session 8, a reading: notice of an arrest to one's consulate goes to foreign nationals
+        # only, so it records citizenship (DRMC 28-250(a)(2))
         r"notif\w* (?:\w+ ){0,2}(?:your|his|her|their|su) (?:country s )?consulate|notif\w* "
         r"(?:\w+ ){0,2}(?:al |el )?consulado de su pais",
         r"natz\b",  # "Natz cert", NATZ: naturalised
-        # misspelt: "Citzenship", "Citizinship_Verified"
+        # misspelt: "Citzenship", "Citizinship_Verified". Patterns, not entries in the
+        # normaliser's map of misspellings: the map also changes the classifier's features
         r"citi?z[ei]n?s?hi?ps?(?<!citizenship)(?<!citizenships)",
         r"notificacion consular",
         # session 7: "isn't a citizen", a consular report of a birth abroad (a US citizen's)
@@ -1243,7 +1246,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         CRBA,
     ),
     C.NATIONAL_ORIGIN: (
-        # session 8: the country one sends money home to
+        # session 8, a reading: the country one sends money home to is where one's family is
+        # from, a national origin (DRMC 28-250(a)(2))
         r"remesas? (?:\w+ ){0,2}(?:pais|destino)|pais (?:\w+ )?(?:de )?remesas?",
         r"remittances? (?:destination|dest) (?:country|countries)",
         r"remittances? (?:sent |send )?to (?:which |what |family in )?(?:country|countries)",
@@ -2215,7 +2219,7 @@ AFTER_NEGATIONS: tuple[str, ...] = (
 # A "no" before a term and a verb of need after it ("No A-Number needed to receive services"):
 # a promise like those below, read around the term (session 8).
 AROUND_NEGATIONS: tuple[str, ...] = (
-    r"(?<= )no (?:\w+ ){1,4}(?:needed|required|necessary|requerid[oa]s?|necesari[oa]s?)\b",
+    r"no (?:\w+ ){1,4}(?:needed|required|necessary|requerid[oa]s?|necesari[oa]s?)",
 )
 
 # Phrases before a term that make a sentence a promise not to ask, or a statement about law.

@@ -62,10 +62,6 @@ class _Span:
     phrase: str
 
 
-def _alternation_plain(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
 def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?<= )(?:" + "|".join(f"(?:{p})" for p in patterns) + ")(?= )")
 
@@ -108,7 +104,7 @@ class Matcher:
 
     @cached_property
     def _around(self) -> re.Pattern[str]:
-        return _alternation_plain(lexicon.AROUND_NEGATIONS)
+        return _alternation(lexicon.AROUND_NEGATIONS)
 
     def find(self, text: str, *, identifier: bool = False) -> tuple[Hit, ...]:
         """The categories `text` names; `identifier` for column, key and field names."""
