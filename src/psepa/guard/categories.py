@@ -4,7 +4,8 @@ The engine's `information` fact knows four kinds (immigration status, citizenshi
 origin, place of birth). The documents C.R.S. 24-74 names are read as evidence of one of them:
 an A-number, visa, green card or work permit shows immigration status, and a passport shows
 citizenship. That mapping is psepa's reading, so that DRMC 28-250(a)(2) and (a)(3) reach these
-documents before SB25-276 named them (docs/guard.md, "Readings").
+documents before SB25-276 named them (docs/guard.md, "Readings"). What each category covers,
+and where two meet, is the labelling guide, docs/guard-labels.md.
 """
 
 from __future__ import annotations
