@@ -74,6 +74,8 @@ TUNED_ON = {
     *(f"train-{n}" for n in range(33, 105)),
     # and the first two held-out sets of session 8, once their first scores were recorded
     *(f"heldout-{n}" for n in range(29, 49)),
+    # session 9: the last set of session 8, read after its first score was recorded
+    *(f"heldout-{n}" for n in range(49, 57)),
 }
 VERBOSE = "--misses" in sys.argv
 CORPUS = ROOT / "src" / "psepa" / "guard" / "data" / "corpus"
