@@ -229,7 +229,12 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("USCIS Online Account Number", False, {"a_number"}),
         # passports, visas, green cards, work permits
         ("PP exp 03/14/2027", False, {"passport"}),
-        ("PP# X1234567 (MEX)", False, {"passport"}),
+        # a passport named by its country's code is a named foreign passport: citizenship too
+        ("PP# X1234567 (MEX)", False, {"passport", "citizenship"}),
+        ("CAN passport #GA123456", False, {"passport", "citizenship"}),
+        ("PP GTM exp 2027", False, {"passport", "citizenship"}),
+        ("Passport: USA 123456789", False, {"passport"}),
+        ("passport per policy", False, {"passport"}),
         ("pais_expedicion_pasap", True, {"passport"}),
         ("pass_issuing_ctry", True, {"passport"}),
         ("vigencia_visa", True, {"visa"}),
@@ -786,6 +791,13 @@ def test_look_alikes_and_promises_are_not_findings(text: str, identifier: bool) 
 def test_a_negation_only_reaches_its_own_sentence() -> None:
     text = "We did not ask about status. He said he is undocumented."
     assert found(text) == {"immigration_status"}
+
+
+def test_a_refusal_to_answer_records_that_the_question_was_asked() -> None:
+    assert found("Usuario no quiso responder si tiene papeles.") == {"immigration_status"}
+    assert found("Client didn't want to say if he has papers.") == {"immigration_status"}
+    # a promise that nobody need answer is still no finding
+    assert found("You do not need to answer questions about your papers.") == set()
 
 
 def test_a_look_alike_explains_away_only_its_own_sentence() -> None:

@@ -1698,6 +1698,30 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     ),
 }
 
+# ISO 3166 three-letter codes of foreign countries, as passports and their machine-readable
+# zones print them: the countries most of Denver's immigrants come from (as _DEMONYMS_EN) and
+# a few more that forms name. Not USA.
+_ISO3 = "|".join(
+    _words(
+        "MEX GTM HND SLV NIC CRI PAN CUB HTI DOM VEN COL ECU PER BOL CHL ARG BRA URY PRY "
+        "SOM ETH ERI SDN SSD COD COG NGA GHA KEN AFG IRQ SYR IRN UKR RUS VNM CHN MMR NPL BTN "
+        "PHL KOR KHM LAO IND PAK BGD CAN GBR FRA DEU ESP ITA JPN TUR EGY MAR CMR SEN LBR UGA "
+        "RWA BDI TZA YEM JAM"
+    )
+)
+
+# A passport named by its country's code, before it or after it and its number ("CAN passport
+# #GA123456", "Pasaporte: G12345678 (MEX)", "PP GTM exp 2027"): a passport, and, as a named
+# foreign passport, citizenship too (PASSPORT_OF_A_COUNTRY; docs/guard-labels.md). The
+# training parts' annotators mostly labelled such cells the passport alone (95 of 114), while
+# labelling "pasaporte hondureño" citizenship too; the guide reads both alike (session 9).
+# Upper case only: "can", "per" and "col" are words.
+PASSPORT_BY_CODE = (
+    r"\b(?:" + _ISO3 + r")\s+(?:[Pp]assport|PASSPORT|[Pp]asaporte|PASAPORTE|PPT)\b",
+    r"(?:[Pp]assport|PASSPORT|[Pp]asaporte|PASAPORTE|\bPPT?)\b(?:\s*(?:[Nn]o\b\.?|#|:))?\s*"
+    r"(?:[A-Z]{0,2}[0-9]{6,9}\s*[-,;:/]?\s*)?\(?(?:" + _ISO3 + r")\b(?![-/])",
+)
+
 # Case-sensitive patterns over the original text: "A-Number", "A#", "A Number".
 RAW_TERMS: dict[Category, tuple[str, ...]] = {
     C.A_NUMBER: (
@@ -1757,10 +1781,14 @@ RAW_TERMS: dict[Category, tuple[str, ...]] = {
         r"\bPPT? +(?:[Ee]xp|EXP)\.?:? *[0-9]{1,4}[-/][0-9]{1,2}(?:[-/][0-9]{1,4})?\b",
         # the machine-readable zone of a passport's data page: "P<GTMLOPEZ<<MARIA<<<<"
         r"\bP<[A-Z]{3}[A-Z]+<<[A-Z<]{3,}",
+        *PASSPORT_BY_CODE,
     ),
     # N-400 (naturalisation), N-600 (certificate of citizenship), FS-240 (a US citizen's birth
     # abroad), with their hyphen: "400 N 600 W" is an address on a street grid
-    C.CITIZENSHIP: (r"\b(?:[Nn]-(?:400|426|600)|FS-240)\b",),
+    C.CITIZENSHIP: (
+        r"\b(?:[Nn]-(?:400|426|600)|FS-240)\b",
+        *PASSPORT_BY_CODE,
+    ),
     # "Born: Manila, Philippines" in a cell; a date after it is a date of birth
     C.PLACE_OF_BIRTH: (
         r"\b(?:[Bb]orn|BORN)\s*:\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|"
@@ -2225,6 +2253,9 @@ AROUND_NEGATIONS: tuple[str, ...] = (
 # Phrases before a term that make a sentence a promise not to ask, or a statement about law.
 NEGATIONS: tuple[str, ...] = (
     r"(?<= )(?:not|never|no|don t|doesn t|didn t|won t|cannot|can t|shan t|without|nunca|jamas|ni)"
+    # a person who would not answer was asked, and the note records it: "no quiso responder
+    # si tiene papeles", "didn't want to say if he has papers" (session 9)
+    r"(?! (?:\w+ )?(?:quiso|quisieron|quiere|quieren|quisiera|want|wants|wanted|wish|wished)\b)"
     r" (?:\w+ ){0,5}(?:ask|asks|asked|asking|inquire|inquires|inquired|inquiring|collect|"
     r"collects|collected|collecting|record|records|recorded|recording|require|requires|"
     r"required|request|requests|requested|need|needs|needed|share|shares|shared|sharing|"
@@ -2445,6 +2476,8 @@ STEMS: tuple[str, ...] = (
     r"residen[a-z]*\W+(?:(?:es|sea)\W+)?condicional|residen(?:ce|cy)\W+cards?",
     r"tr[aá]mites?\W+de\W+(?:(?:su|la)\W+)?residencia",
     r"\bppt?\W?#|\bppt\W+[a-z]{3}\W|\bppt?\W+exp",
+    # session 9: a passport named by its country's code (PASSPORT_BY_CODE)
+    r"\bppt?\W*(?:no\W*)?(?:[a-z]{3}\b|[a-z]{0,2}[0-9]{6,9}\b)|\b[a-z]{3}\W+ppt\b",
     r"\ba[nñ]os\W+(?:aqu|ac[aá])|\b(?:vive|viven|vivia|viv[ií]a|radica|lleva)\W+(?:aqu|ac[aá])",
     r"\ba\W{0,2}[0-9]{2,4}\W[0-9]{2,3}\W[0-9]{3}\b",
     r"\bn[uú]m\W+a\b",
