@@ -76,6 +76,8 @@ TUNED_ON = {
     *(f"heldout-{n}" for n in range(29, 49)),
     # session 9: the last set of session 8, read after its first score was recorded
     *(f"heldout-{n}" for n in range(49, 57)),
+    # and session 9's first set, labelled by the guide, once its first score was recorded
+    *(f"heldout-{n}" for n in range(57, 65)),
 }
 VERBOSE = "--misses" in sys.argv
 CORPUS = ROOT / "src" / "psepa" / "guard" / "data" / "corpus"
