@@ -18,9 +18,9 @@ from test_guard_cli import guard
 
 from psepa.guard import Category, scan
 from psepa.guard import classifier as model
-from psepa.guard.detect import THRESHOLD, detect, detect_many
+from psepa.guard.detect import THRESHOLD, combine, detect, detect_many
 from psepa.guard.evaluate import load_corpus
-from psepa.guard.matcher import MATCHER
+from psepa.guard.matcher import MATCHER, Hit
 
 
 def test_it_trains_on_the_shipped_corpus_but_never_on_its_held_out_parts() -> None:
@@ -230,6 +230,20 @@ def test_the_lexicons_hits_come_first_and_are_never_repeated_by_the_classifier()
     hits = detect("What is your immigration status?", "question")
     assert hits[0].by == "lexicon" and hits[0].category is Category.STATUS
     assert len({h.category for h in hits}) == len(hits)
+
+
+def test_a_category_the_guide_gives_alone_gets_no_second_guess_from_the_classifier() -> None:
+    nationality = (Hit(Category.CITIZENSHIP, "honduran national"),)
+    sure = ((Category.NATIONAL_ORIGIN, 0.99), (Category.STATUS, 0.95))
+    # a named nationality is not also an origin; the status guess still stands
+    got = combine("Client is a Honduran national.", "note", nationality, sure)
+    assert {h.category for h in got} == {Category.CITIZENSHIP, Category.STATUS}
+    green_card = (Hit(Category.GREEN_CARD, "i 485"),)
+    got = combine("Client's I-485 is pending.", "note", green_card, sure)
+    assert {h.category for h in got} == {Category.GREEN_CARD, Category.NATIONAL_ORIGIN}
+    # without the lexicon's reading, the classifier's guesses are taken as before
+    got = combine("Client's paperwork is pending.", "note", (), sure)
+    assert {h.category for h in got} == {Category.NATIONAL_ORIGIN, Category.STATUS}
 
 
 @pytest.mark.parametrize(

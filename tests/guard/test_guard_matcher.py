@@ -149,7 +149,8 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("Next hearing per the EOIR line: 9/12.", False, {"immigration_status"}),
         ("Audiencia de cancelación de deportación", False, {"immigration_status"}),
         ("Affidavit of Support (I-864)", False, {"immigration_status"}),
-        ("pending I-485", False, {"immigration_status", "green_card"}),
+        # the labelling guide: an I-485 is a green card application alone
+        ("pending I-485", False, {"green_card"}),
         ("N-400 filed", False, {"citizenship"}),
         ("USC born abroad (FS-240)", False, {"citizenship", "place_of_birth"}),
         ("requiresVisaSponsorship", True, {"visa", "work_permit"}),
@@ -229,6 +230,13 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("USCIS Online Account Number", False, {"a_number"}),
         # passports, visas, green cards, work permits
         ("PP exp 03/14/2027", False, {"passport"}),
+        # the labelling guide (session 9)
+        ("Do you need a visa to enter the United States?", False, {"visa", "immigration_status"}),
+        ("¿Necesita visa para entrar a los Estados Unidos?", False, {"visa", "immigration_status"}),
+        ("Mexican consulate notified of his arrest.", False, {"citizenship"}),
+        ("Se notificó al consulado de Guatemala sobre la detención.", False, {"citizenship"}),
+        ("Referred client to the Salvadoran consulate for a new ID.", False, {"national_origin"}),
+        ("Copy of passport (Honduras) in file.", False, {"passport", "citizenship"}),
         # a passport named by its country's code is a named foreign passport: citizenship too
         ("PP# X1234567 (MEX)", False, {"passport", "citizenship"}),
         ("CAN passport #GA123456", False, {"passport", "citizenship"}),
@@ -308,8 +316,8 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("anios_residencia_eu", True, {"immigration_status"}),
         ("Alien Authorized to Work", False, {"immigration_status", "work_permit"}),
         ("NonCitizenCategory", True, {"citizenship", "immigration_status"}),
-        ("consular_processing_status", True, {"immigration_status", "visa"}),
-        ("¿Está en trámite de ajuste de estatus?", False, {"green_card", "immigration_status"}),
+        ("consular_processing_status", True, {"immigration_status"}),
+        ("¿Está en trámite de ajuste de estatus?", False, {"green_card"}),
         ("Client isn't a citizen.", False, {"citizenship"}),
         # a birth abroad too, since session 8 (every one of 12 annotated items says so)
         (
@@ -402,7 +410,7 @@ def found(text: str, identifier: bool = False) -> set[str]:
         ("Se aceptó cédula de identidad ecuatoriana como ID.", False, {"national_origin"}),
         ("Foreign driver's license - country of issue", False, {"national_origin"}),
         # a border crossing card is a visa and a travel document; a CRBA a birth abroad
-        ("Mostró tarjeta de cruce fronterizo (visa láser).", False, {"passport", "visa"}),
+        ("Mostró tarjeta de cruce fronterizo (visa láser).", False, {"visa"}),
         ("crba_issued_yn", True, {"citizenship", "place_of_birth"}),
         # session 8, third round: T and U visa petitions, continued presence, VAWA, I-220A,
         # a consulate notified of an arrest, misspellings, the country remittances go to
@@ -498,6 +506,13 @@ def test_finds_what_is_asked(text: str, identifier: bool, expected: set[str]) ->
         ("Citizen complaint form", False),
         ("A number of people were present.", False),
         ("Pay with Visa or Mastercard", False),
+        # session 9's look-alikes, and the guide's visa for a trip abroad
+        ("Nacionalidad de la embarcación", False),
+        ("Citizen of the Month", False),
+        ("El árbitro le mostró la tarjeta verde por juego limpio.", False),
+        ("Crew delayed by I-94 closure near exit 12.", False),
+        ("El producto es de origen chino según la etiqueta.", False),
+        ("Needs a visa to travel to Canada for the wedding.", False),
         ("Right-of-way work permit number", False),
         ("He was born in 1985.", False),
         ("Federal immigration authorities asked to be notified of the release.", False),
