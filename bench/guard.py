@@ -78,7 +78,7 @@ TUNED_ON = {
     *(f"heldout-{n}" for n in range(49, 57)),
     # and session 9's first set, labelled by the guide, once its first score was recorded
     *(f"heldout-{n}" for n in range(57, 65)),
-    *(f"heldout-{n}" for n in range(65, 73)),
+    *(f"heldout-{n}" for n in range(65, 81)),
 }
 VERBOSE = "--misses" in sys.argv
 CORPUS = ROOT / "src" / "psepa" / "guard" / "data" / "corpus"
