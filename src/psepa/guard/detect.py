@@ -4,7 +4,8 @@ The lexicon is exact and explains itself (it names the phrase); the classifier c
 paraphrases the lexicon never saw. A category is reported when the lexicon finds it, or when
 the classifier gives it at least `THRESHOLD`, unless the lexicon knows the text is a
 look-alike or a promise not to ask (`Matcher.explains_away`), which it learnt one case at a
-time and the classifier would only guess at.
+time and the classifier would only guess at, or has read it as a category the labelling
+guide gives alone (`NOT_ALSO`).
 
 Column names, form questions, note sentences and cell values all get both; but a column of
 unique values (ids, free-text notes) in a large export has millions of cells, so there only
@@ -60,11 +61,13 @@ KIND_OF_TEXT = {Context.FORM: "question", Context.RECORD: "note"}
 # on these (about one item in twenty). On the training parts in ten folds the first two rules
 # took 58 false findings away for 42 missed (session 9); on the guide's parts they cost next
 # to no recall, and they make findings say what the guide says.
-NOT_ALSO: dict[Category, set[Category]] = {
-    Category.NATIONAL_ORIGIN: {Category.CITIZENSHIP, Category.PLACE_OF_BIRTH},
-    Category.STATUS: {Category.GREEN_CARD, Category.WORK_PERMIT},
-    Category.PASSPORT: {Category.VISA},  # a border crossing card is a visa alone
+NOT_ALSO: Mapping[Category, frozenset[Category]] = {
+    Category.NATIONAL_ORIGIN: frozenset({Category.CITIZENSHIP, Category.PLACE_OF_BIRTH}),
+    Category.STATUS: frozenset({Category.GREEN_CARD, Category.WORK_PERMIT}),
+    Category.PASSPORT: frozenset({Category.VISA}),  # a border crossing card is a visa alone
 }
+
+_NONE: frozenset[Category] = frozenset()
 
 USE_CLASSIFIER: ContextVar[bool] = ContextVar("USE_CLASSIFIER", default=True)
 
@@ -112,7 +115,7 @@ def combine(
     extra = [
         Hit(category, "", round(p, 3))
         for category, p in opinions
-        if p >= threshold and category not in found and not found & NOT_ALSO.get(category, set())
+        if p >= threshold and category not in found and not found & NOT_ALSO.get(category, _NONE)
     ]
     if not extra or MATCHER.explains_away(text, identifier=kind == "column"):
         return hits
