@@ -1143,7 +1143,9 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # session 9, from heldout-73 to -80's misses once their first score was recorded: a
         # notice to appear (removal proceedings), having migrated some years ago, staying
         # past the days a border crossing card allows
-        r"(?:the|an|her|his|their|su|el|la) nta\b|\bnta (?:issued|served|date|hearing|filed)",
+        r"(?:on|in|the|an|her|his|their|su|el|la) nta(?= $| (?:copy|hearing|date|dated|issued|"
+        r"served|filed|and|was|is|says|lists|shows|from|with|charges?|cargos?|dice|indica|muestra)\b)|"
+        r"\bnta (?:issued|served|date|hearing|filed)",
         r"(?:migro|emigro|inmigro|migraron|emigraron|inmigraron) (?:a (?:este pais|estados unidos|"
         r"ee uu|eeuu|aqui) )?hace (?:unos |mas de |casi |como )?(?:\w+ )?(?:anos|meses)",
         r"(?:visa|visado|i 94)\w* (?:\w+ ){0,6}se pas(?:o|aron) de (?:los |el |la )?"
@@ -1169,7 +1171,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # session 9: a person who is one ("Pt is a recent arrival", "Recent arrival, placed
         # at shelter"); the guide lists being a recent arrival as a status
         r"(?:is|was|are|were|as|family|client|pt|patient|person|household|cliente|familia) "
-        r"(?:a |an )?recent arrivals?(?! (?:of|at the|to the|shelf|shelves|display|section|"
+        r"(?:a |an )?recent arrivals?(?! (?:of|to|at the|shelf|shelves|display|section|"
         r"books?|titles?|list|collection|cart|table)\b)",
         r"(?<=^ )recent arrivals?(?= (?:placed|staying|living|in shelter|at shelter|at the "
         r"shelter|referred|needs?|without|from|with|family)\b)",
@@ -1407,7 +1409,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:what|which) (?:country|countries|nation) (?:did|do|does|have|has) (?:\w+ ){1,3}"
         r"(?:grow|grew|raised|brought up)",
         r"en (?:que|cual) pais (?:crecio|creciste|crecieron|se crio|se criaron)",
-        r"(?:grew up|raised|brought up) (?:\w+ ){0,2}in (?:rural |urban |northern |southern |"
+        # "raised" of a person only: funds, prices and concerns are raised in countries too
+        r"(?:grew up|brought up|(?:he|she|they|i|we|who|client|pt|patient|child|youth|mother|"
+        r"father|applicant|student) (?:was |were |had been |has been |is )?raised) "
+        r"(?:\w+ ){0,2}in (?:rural |urban |northern |southern |"
         r"eastern |western |central )?(?:" + COUNTRY + r")\b",
         r"(?:crecio|crecido|creci|crecieron|crecimos|se crio|se criaron|se ha criado|criad[oa]s?)"
         r" (?:\w+ ){0,2}en (?:" + COUNTRY + r"|otro pais|su pais|un pais)\b",
