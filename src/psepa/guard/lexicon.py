@@ -411,12 +411,24 @@ PASSPORT_OF_A_COUNTRY = (
     r"vencido|no|number|num|#|\d+)\b))|pasaportes? (?:(?:de|del|expedido en|emitido en|emitido "
     r"por) )?(?:" + COUNTRY + r")"
 )
-# Lower case, as a field name has it: a passport by a country's code ("mex_passport_no"),
-# from the codes that are no English or Spanish word.
+# ISO 3166 three-letter codes of foreign countries, as passports and their machine-readable
+# zones print them: the countries most of Denver's immigrants come from (as _DEMONYMS_EN) and
+# a few more that forms name. Not USA.
+_COUNTRY_CODES = _words(
+    "MEX GTM HND SLV NIC CRI PAN CUB HTI DOM VEN COL ECU PER BOL CHL ARG BRA URY PRY "
+    "SOM ETH ERI SDN SSD COD COG NGA GHA KEN AFG IRQ SYR IRN UKR RUS VNM CHN MMR NPL BTN "
+    "PHL KOR KHM LAO IND PAK BGD CAN GBR FRA DEU ESP ITA JPN TUR EGY MAR CMR SEN LBR UGA "
+    "RWA BDI TZA YEM JAM"
+)
+_ISO3 = "|".join(_COUNTRY_CODES)
+# Codes that are also words in an all-capitals note ("PASSPORT CAN BE PICKED UP"), and, in
+# lower case, in a field name ("jam_passport_stamps", "ven", "col"), where more codes are.
+_ISO3_WORDS = "CAN|PER|IND|MAR|DOM|COL|PAN|SEN|ESP"
+_ISO3_SAFE = "|".join(c for c in _COUNTRY_CODES if c not in _ISO3_WORDS.split("|"))
+_FIELD_WORDS = frozenset(_words("can cod cog col dom esp ind ita jam mar pan per sen ssd ven"))
+# Lower case, as a field name has it: a passport by a country's code ("mex_passport_no").
 _ISO3_ID = (
-    r"(?:mex|gtm|hnd|slv|nic|cri|cub|hti|ecu|bol|chl|arg|bra|ury|pry|som|eth|eri|sdn|nga|gha|"
-    r"ken|afg|irq|syr|irn|ukr|rus|vnm|chn|mmr|npl|btn|phl|kor|khm|lao|pak|bgd|gbr|fra|deu|"
-    r"jpn|tur|egy|cmr|lbr|uga|rwa|bdi|tza|yem)"
+    "(?:" + "|".join(c.lower() for c in _COUNTRY_CODES if c.lower() not in _FIELD_WORDS) + ")"
 )
 PASSPORT_BY_CODE_ID = (
     _ISO3_ID
@@ -785,8 +797,9 @@ _ARREST = (
 CONSULATE_OF_AN_ARREST = (
     _CONSULATE + r" (?:\w+ ){0,8}?" + _ARREST + r"|" + _ARREST + r" (?:\w+ ){0,8}?" + _CONSULATE
 )
-# A visa one needs to enter the U.S. is a visa and a status (the guide: whether one needs a
-# visa says whether one is a citizen or resident); one to travel abroad is neither. Session 9.
+# A visa one needs to enter the U.S. is a visa (named by C.R.S. 24-74 from 2025) and a status
+# (DRMC 28-250(a)(2)): whether one needs a visa says whether one is a citizen or resident. One
+# to travel abroad is neither. A reading, the labelling guide's (session 9).
 VISA_TO_ENTER_THE_US = (
     r"(?:need|needs|needed|needing|require|requires|required|requiring|get|obtain) "
     r"(?:a |an |the |his |her |their |your )?(?:us |entry )?visas? (?:\w+ ){0,2}(?:to|for) "
@@ -799,7 +812,8 @@ VISA_TO_ENTER_THE_US = (
     r"(?:estados unidos|los estados unidos|eeuu|ee uu|usa|este pais)|"
     r"visas? de (?:entrada|ingreso) (?:a |para )?(?:los )?(?:estados unidos|eeuu|ee uu|usa)"
 )
-# Staying past an I-94's date is overstaying the admission it records: a visa and a status.
+# Staying past an I-94's date is overstaying the admission it records: a visa (C.R.S. 24-74
+# from 2025) and a status (DRMC 28-250(a)(2)), as OVERSTAY_VISA is.
 STAYED_PAST_I94 = (
     r"(?:se quedo|se quedaron|sigue|siguen|permanec\w*) (?:\w+ ){0,3}(?:despues de|tras) "
     r"(?:que )?(?:\w+ ){0,2}(?:vencer|vencerse|expirar|caducar|vencio|expiro) (?:\w+ )?i 94|"
@@ -913,7 +927,8 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"(?:withholding|cancellation) of removal",
         r"voluntary departure",
         # an I-485, an adjustment of status, is the application for a green card: the guide
-        # (docs/guard-labels.md) gives it that category alone (session 9)
+        # (docs/guard-labels.md) gives it that category alone (session 9), which is evidence
+        # of status under DRMC 28-250(a)(2) all the same (psepa.guard.categories)
         r"i (?:589|821 ?d?|130|864)",
         # the immigration courts (Executive Office for Immigration Review)
         r"eoir",
@@ -1147,10 +1162,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # labelled it (train-50), DRMC 28-250(a)(2); a document of a file is a look-alike.
         r"(?<=^ )documented(?= (?:(?:y n|yn|yes no|y or n|y|n|yes|no) )?$)",
         r"(?<=^ )documentad[oa](?= (?:(?:s n|sn|si no|si|no) )?$)",
-        # session 9, from heldout-73 to -80's misses once their first score was recorded: a
-        # notice to appear (removal proceedings), having migrated some years ago, staying
-        # past the days a border crossing card allows
-        # an NTA of immigration court, not a criminal or traffic notice to appear
+        # session 9, from heldout-73 to -80's misses once their first score was recorded, each
+        # a status of DRMC 28-250(a)(2): a notice to appear (removal proceedings; a criminal or
+        # traffic one is a look-alike), having migrated some years ago, staying past the days a
+        # border crossing card allows
         r"(?:on|in|the|an|her|his|their|su|el|la|from|of) nta\b(?! (?:baseball|league|tennis|"
         r"softball|soccer|association)\b)|\bnta (?:issued|served|date|hearing|filed)",
         # not a system's, data's or birds' migration: the word before is read too
@@ -1179,7 +1194,7 @@ TERMS: dict[Category, tuple[str, ...]] = {
         # "recent arrival" as a flag, a code or a kind of person in data, not new books
         r"recent arrival(?= (?:\d|y n|yn|origin|entered|status|date)\b| $)",
         # session 9: a person who is one ("Pt is a recent arrival", "Recent arrival, placed
-        # at shelter"); the guide lists being a recent arrival as a status
+        # at shelter"); the guide lists being a recent arrival as a status (DRMC 28-250(a)(2))
         r"(?:family|client|pt|patient|person|household|cliente|familia|he|she|they|who|child|"
         r"youth|mother|father|applicant|resident|tenant|student|caller|woman|man)(?: is| was| are"
         r"| were)? (?:a |an )?recent arrivals?(?! (?:of|to|at the|shelf|shelves|display|section|"
@@ -1334,8 +1349,10 @@ TERMS: dict[Category, tuple[str, ...]] = {
         r"notific\w* (?:\w+ ){0,3}(?:a |al )?(?:su|sus) (?:propio )?consulado",
         # session 9: a consulate told of an arrest, named either way round ("the Mexican
         # consulate was notified of his arrest", "se notificó al consulado de Guatemala sobre
-        # su detención"): citizenship alone (the guide), so the span takes in the consulate's
-        # country, and the national origin a consulate otherwise gives yields to it
+        # su detención"): citizenship alone (the guide; consular notification under the Vienna
+        # Convention, art. 36, follows nationality, so it records the citizenship of DRMC
+        # 28-250(a)(2)), and the span takes in the consulate's country, so that the national
+        # origin a consulate otherwise gives yields to it
         CONSULATE_OF_AN_ARREST,
         r"natz\b",  # "Natz cert", NATZ: naturalised
         # misspelt: "Citzenship", "Citizinship_Verified". Patterns, not entries in the
@@ -1836,26 +1853,12 @@ IDENTIFIER_TERMS: dict[Category, tuple[str, ...]] = {
     ),
 }
 
-# ISO 3166 three-letter codes of foreign countries, as passports and their machine-readable
-# zones print them: the countries most of Denver's immigrants come from (as _DEMONYMS_EN) and
-# a few more that forms name. Not USA.
-_ISO3 = "|".join(
-    _words(
-        "MEX GTM HND SLV NIC CRI PAN CUB HTI DOM VEN COL ECU PER BOL CHL ARG BRA URY PRY "
-        "SOM ETH ERI SDN SSD COD COG NGA GHA KEN AFG IRQ SYR IRN UKR RUS VNM CHN MMR NPL BTN "
-        "PHL KOR KHM LAO IND PAK BGD CAN GBR FRA DEU ESP ITA JPN TUR EGY MAR CMR SEN LBR UGA "
-        "RWA BDI TZA YEM JAM"
-    )
-)
-
 # A passport named by its country's code, before it or after it and its number ("CAN passport
 # #GA123456", "Pasaporte: G12345678 (MEX)", "PP GTM exp 2027"): a passport, and, as a named
 # foreign passport, citizenship too (PASSPORT_OF_A_COUNTRY; docs/guard-labels.md). The
 # training parts' annotators mostly labelled such cells the passport alone (95 of 114), while
 # labelling "pasaporte hondureño" citizenship too; the guide reads both alike (session 9).
 # Upper case only: "can", "per" and "col" are words.
-_ISO3_WORDS = "CAN|PER|IND|MAR|DOM|COL|PAN|SEN|ESP"  # also words in an all-capitals note
-_ISO3_SAFE = "|".join(c for c in _ISO3.split("|") if c not in _ISO3_WORDS.split("|"))
 _PASSPORT_WORD = r"(?:[Pp]assport|PASSPORT|[Pp]asaporte|PASAPORTE)"
 _PASSPORT_NUMBER = r"[A-Z]{0,2}[0-9]{6,9}"
 _SEP = r"(?:\s*(?:[Nn]o\b\.?|[Nn]umber|NUMBER|#|:|-|–)){0,2}\s*"
